@@ -1,0 +1,285 @@
+/*
+ * classify.c: the contract's decision order.
+ *
+ *   1. A text rule that recognises the diagnostic decides (rules in
+ *      precedence order, first match wins; see core/rules/).
+ *   2. Otherwise a 521 or 556 reply decides invalid-domain (RFC 7504: the
+ *      host or domain accepts no mail), even next to an enhanced code.
+ *   3. Otherwise the enhanced status code, by RFC 3463 subject and detail:
+ *      the status argument's first, then one found in the text, when the
+ *      first says too little (X.0.0, X.5.x, ...).
+ *   4. Otherwise the basic reply code, where it says enough (552, 421, 451).
+ *   5. Otherwise "other".
+ *
+ * A bounce is hard when its category is invalid-mailbox or invalid-domain
+ * and no code marks it transient (a 4xx reply or a 4.x.x status).
+ */
+#include <string.h>
+
+#include "internal.h"
+
+/* The RFC 3463 mapping of the contract; -1 when the code says too little. */
+static int
+category_of_enhanced(const int enh[3])
+{
+	int			subject = enh[1],
+				detail = enh[2];
+
+	if (enh[0] != 4 && enh[0] != 5)
+		return -1;
+	switch (subject)
+	{
+		case 1:
+			if (detail == 1 || detail == 3 || detail == 10)
+				return BOUNCE_INVALID_MAILBOX;
+			if (detail == 2)
+				return BOUNCE_INVALID_DOMAIN;
+			if (detail == 6)
+				return BOUNCE_INACTIVE_MAILBOX;
+			if (detail == 7 || detail == 8)
+				return BOUNCE_POLICY_RELATED;	/* the sender address */
+			return -1;
+		case 2:
+			if (detail == 1)
+				return BOUNCE_INACTIVE_MAILBOX;
+			if (detail == 2)
+				return BOUNCE_FULL_MAILBOX;
+			if (detail == 3)
+				return BOUNCE_POLICY_RELATED;	/* message length */
+			return -1;
+		case 3:
+			return detail == 4 ? BOUNCE_POLICY_RELATED
+				: BOUNCE_RECIPIENT_SERVER_ERROR;
+		case 4:
+			/* 5.4.1 alone: Microsoft's unknown recipient, Exchange's relay
+			 * denial; only the transient 4.4.1/4.4.2 mean no connection */
+			if ((detail == 1 || detail == 2) && enh[0] == 4)
+				return BOUNCE_CONNECTION_ERROR;
+			if (detail == 3 || detail == 4 || detail == 6)
+				return BOUNCE_ROUTING_ISSUES;
+			if (detail == 5)
+				return BOUNCE_RECIPIENT_SERVER_ERROR;
+			if (detail == 7)
+				return BOUNCE_MESSAGE_EXPIRED;
+			return -1;
+		case 6:
+			return BOUNCE_POLICY_RELATED;
+		case 7:
+			if (detail >= 20 && detail <= 26)
+				return BOUNCE_DMARC_ISSUES;
+			return BOUNCE_POLICY_RELATED;
+	}
+	return -1;
+}
+
+static int
+category_of_reply(int reply)
+{
+	switch (reply)
+	{
+		case 552:
+			return BOUNCE_FULL_MAILBOX;
+		case 421:
+		case 451:
+			return BOUNCE_RECIPIENT_SERVER_ERROR;
+	}
+	return -1;
+}
+
+static bool
+accepts_no_mail(int reply)
+{
+	return reply == 521 || reply == 556;
+}
+
+void
+bounce_codectx_complete(bounce_codectx *ctx)
+{
+	if (ctx->inside_done)
+		return;
+	ctx->inside_done = true;
+	bounce_parse_inside(ctx->text, ctx->text_len, &ctx->codes);
+}
+
+static bool
+is_transient(bounce_codectx *ctx)
+{
+	bounce_codectx_complete(ctx);
+	return ctx->codes.reply / 100 == 4 || ctx->codes.enh[0] == 4;
+}
+
+bool
+bounce_when_holds(bounce_when when, bounce_codectx *ctx)
+{
+	const bounce_codes *c = &ctx->codes;
+
+	switch (when)
+	{
+		case BOUNCE_WHEN_ANY:
+			return true;
+		case BOUNCE_WHEN_TRANSIENT:
+			return is_transient(ctx);
+		case BOUNCE_WHEN_PERMANENT:
+			return !is_transient(ctx);
+		case BOUNCE_WHEN_GREYCODE:
+			bounce_codectx_complete(ctx);
+			if (c->reply == 0 && c->enh[0] == 0)
+				return false;
+			if (c->reply != 0 && c->reply != 450 && c->reply != 451)
+				return false;
+			return c->enh[0] == 0 ||
+				(c->enh[0] == 4 && c->enh[1] == 7 && c->enh[2] == 1);
+		case BOUNCE_WHEN_X41:
+			bounce_codectx_complete(ctx);
+			return c->enh[0] != 0 && c->enh[1] == 4 && c->enh[2] == 1;
+		case BOUNCE_WHEN_NOX41:
+			bounce_codectx_complete(ctx);
+			return !(c->enh[0] != 0 && c->enh[1] == 4 && c->enh[2] == 1);
+		case BOUNCE_WHEN_SENDERCODE:
+			bounce_codectx_complete(ctx);
+			return c->enh[0] != 0 && c->enh[1] == 1 &&
+				(c->enh[2] == 7 || c->enh[2] == 8);
+		case BOUNCE_WHEN_NOMAILBOXCODE:
+			{
+				int			category;
+
+				bounce_codectx_complete(ctx);
+				category = category_of_enhanced(c->enh);
+				return !((c->enh[1] == 1 || c->enh[1] == 2) &&
+						 (category == BOUNCE_INVALID_MAILBOX ||
+						  category == BOUNCE_INVALID_DOMAIN ||
+						  category == BOUNCE_INACTIVE_MAILBOX ||
+						  category == BOUNCE_FULL_MAILBOX));
+			}
+		case BOUNCE_WHEN_COUNT:
+			break;
+	}
+	return false;
+}
+
+/*
+ * Decide from the codes alone (steps 2 to 5). status_codes are the status
+ * argument's own; the context's codes are those merged with the text's.
+ */
+static void
+decide_by_codes(const bounce_codes *status_codes, bounce_codectx *ctx,
+				bounce_result *r)
+{
+	bounce_codes text_codes;
+	int			category;
+
+	memset(&text_codes, 0, sizeof(text_codes));
+	bounce_parse_leading(ctx->text, ctx->text_len, &text_codes);
+	bounce_parse_inside(ctx->text, ctx->text_len, &text_codes);
+
+	if (accepts_no_mail(status_codes->reply) ||
+		(status_codes->reply == 0 && accepts_no_mail(text_codes.reply)))
+	{
+		r->category = BOUNCE_INVALID_DOMAIN;
+		r->signal = BOUNCE_SIGNAL_REPLY;
+		return;
+	}
+	if ((category = category_of_enhanced(status_codes->enh)) >= 0 ||
+		(category = category_of_enhanced(text_codes.enh)) >= 0)
+	{
+		r->category = (bounce_category) category;
+		r->signal = BOUNCE_SIGNAL_ENHANCED;
+		return;
+	}
+	if ((category = category_of_reply(ctx->codes.reply)) >= 0)
+	{
+		r->category = (bounce_category) category;
+		r->signal = BOUNCE_SIGNAL_REPLY;
+		return;
+	}
+	r->category = BOUNCE_OTHER;
+	r->signal = BOUNCE_SIGNAL_NONE;
+}
+
+int
+bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
+					 bounce_matcher *matcher,
+					 const char *status, size_t status_len,
+					 const char *diagnostic, size_t diagnostic_len,
+					 bounce_result *r)
+{
+	bounce_codes status_codes;
+	bounce_codectx ctx;
+	long		rule = -1;
+	int			rc;
+
+	if (matcher == NULL || r == NULL || set == NULL)
+		return BOUNCE_EINVAL;
+	memset(r, 0, sizeof(*r));
+	r->category = BOUNCE_OTHER;
+	if (status == NULL && diagnostic == NULL)
+		return BOUNCE_NULL_INPUT;
+	if ((rc = bounce_matcher_reserve(matcher, set)) != BOUNCE_OK)
+		return rc;
+
+	memset(&status_codes, 0, sizeof(status_codes));
+	bounce_parse_status(status, status_len, &status_codes);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.codes = status_codes;
+	ctx.text = diagnostic;
+	ctx.text_len = diagnostic ? diagnostic_len : 0;
+	if (ctx.text_len > BOUNCE_SCAN_LIMIT)
+	{
+		ctx.text_len = BOUNCE_SCAN_LIMIT;
+		r->truncated = true;
+	}
+	bounce_parse_leading(ctx.text, ctx.text_len, &ctx.codes);
+
+	rc = bounce_ruleset_match(set, matcher, ctx.text, ctx.text_len, &ctx,
+							  use_prefilter, &rule, &r->match_start,
+							  &r->match_len, &r->limit_hit);
+	if (rc != BOUNCE_OK)
+		return rc;
+	if (rule >= 0)
+	{
+		const bounce_rule_spec *spec = bounce_ruleset_spec(set, (size_t) rule);
+
+		r->category = spec->category;
+		r->signal = BOUNCE_SIGNAL_RULE;
+		r->rule_id = spec->id;
+	}
+	else
+		decide_by_codes(&status_codes, &ctx, r);
+
+	bounce_codectx_complete(&ctx);
+	r->reply_code = ctx.codes.reply;
+	memcpy(r->enhanced, ctx.codes.enh, sizeof(r->enhanced));
+	r->hard = bounce_category_is_hard(r->category) &&
+		!(ctx.codes.reply / 100 == 4 || ctx.codes.enh[0] == 4);
+	return BOUNCE_OK;
+}
+
+int
+bounce_init(void)
+{
+	int			err;
+
+	return bounce_builtin_ruleset(&err) ? BOUNCE_OK : err;
+}
+
+int
+bounce_classify(bounce_matcher *matcher,
+				const char *status, size_t status_len,
+				const char *diagnostic, size_t diagnostic_len,
+				bounce_result *result)
+{
+	int			err;
+	const bounce_ruleset *set;
+
+	if (matcher == NULL || result == NULL)
+		return BOUNCE_EINVAL;
+	set = bounce_builtin_ruleset(&err);
+	if (set == NULL)
+	{
+		memset(result, 0, sizeof(*result));
+		result->category = BOUNCE_OTHER;
+		return err;
+	}
+	return bounce_classify_with(set, true, matcher, status, status_len,
+								diagnostic, diagnostic_len, result);
+}

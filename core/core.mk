@@ -1,0 +1,27 @@
+# core/core.mk: the classifier library (no SQL). Included by the top Makefile.
+#
+# The rules live in core/rules/*.rules (data, read in file-name order, which
+# is the precedence order); build/rulegen turns them into the C table
+# core/rules_builtin.c.
+
+CORE_SRCS = core/names.c core/status.c core/factor.c core/ruleset.c \
+            core/classify.c core/explain.c core/rules_builtin.c
+CORE_HDRS = core/bounce.h core/categories.def core/internal.h
+RULE_FILES = $(sort $(wildcard core/rules/*.rules))
+
+build/rulegen: core/rulegen.c core/categories.def core/internal.h core/bounce.h
+	@mkdir -p build
+	$(CC) -std=gnu99 -O1 $(WARN) -o $@ core/rulegen.c
+
+core/rules_builtin.c: build/rulegen $(RULE_FILES)
+	build/rulegen $(RULE_FILES) > $@.tmp && mv $@.tmp $@
+
+CORE_OBJS = $(patsubst core/%.c,build/core/%.o,$(CORE_SRCS))
+
+build/core/%.o: core/%.c $(CORE_HDRS)
+	@mkdir -p build/core
+	$(CC) $(BOUNCE_CFLAGS) -c -o $@ $<
+
+build/libbounce.a: $(CORE_OBJS)
+	rm -f $@
+	ar rcs $@ $(CORE_OBJS)

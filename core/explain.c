@@ -1,0 +1,211 @@
+/*
+ * explain.c: a classification result as one JSON object, so both SQL
+ * wrappers print the same explanation byte for byte.
+ *
+ * {"category":"invalid-mailbox","hard":true,"signal":"rule",
+ *  "rule":"mailbox.user-unknown","matched":"User unknown",
+ *  "match_start":38,"match_length":12,"reply_code":550,
+ *  "enhanced_code":"5.1.1","truncated":false}
+ *
+ * match_start is 1-based and counted in characters, like SQL's substr(), so
+ * substr(diagnostic, match_start, match_length) is the matched text. The
+ * quoted match is cut at BOUNCE_MATCH_QUOTE bytes; bytes that are not valid
+ * UTF-8, and NUL, become U+FFFD so the JSON is always valid UTF-8. U+FFFD is
+ * written as itself, not as an escape: PostgreSQL's jsonb refuses \u escapes
+ * of non-ASCII characters in databases that are not UTF-8, while the raw
+ * character converts wherever the input text came from.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define BOUNCE_MATCH_QUOTE	256
+
+#define REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD in UTF-8 */
+#define PUTS(o, literal) put((o), (literal), sizeof(literal) - 1)
+
+typedef struct out
+{
+	char	   *buf;
+	size_t		size;
+	size_t		len;			/* length needed so far */
+} out;
+
+static void
+put(out *o, const char *s, size_t n)
+{
+	if (o->len < o->size)
+	{
+		size_t		room = o->size - o->len;
+
+		memcpy(o->buf + o->len, s, n < room ? n : room);
+	}
+	o->len += n;
+}
+
+static void
+putf(out *o, const char *fmt,...) __attribute__((format(printf, 2, 3)));
+
+static void
+putf(out *o, const char *fmt,...)
+{
+	char		tmp[64];
+	int			n;
+	va_list		ap;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		put(o, tmp, (size_t) n < sizeof(tmp) ? (size_t) n : sizeof(tmp) - 1);
+}
+
+/* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t
+utf8_valid(const unsigned char *s, size_t n)
+{
+	size_t		need,
+				i;
+	unsigned	cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		need = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		need = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		need = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (n < need)
+		return 0;
+	for (i = 1; i < need; i++)
+	{
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((need == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		(need == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return need;
+}
+
+static void
+put_json_string(out *o, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *) text;
+	size_t		i = 0;
+
+	put(o, "\"", 1);
+	while (i < n)
+	{
+		unsigned char c = s[i];
+		size_t		k;
+
+		if (c == '"' || c == '\\')
+		{
+			put(o, "\\", 1);
+			put(o, (const char *) &s[i], 1);
+			i++;
+		}
+		else if (c == 0)
+		{
+			PUTS(o, REPLACEMENT);
+			i++;
+		}
+		else if (c < 0x20)
+		{
+			if (c == '\n')
+				put(o, "\\n", 2);
+			else if (c == '\r')
+				put(o, "\\r", 2);
+			else if (c == '\t')
+				put(o, "\\t", 2);
+			else
+				putf(o, "\\u%04x", c);
+			i++;
+		}
+		else if ((k = utf8_valid(s + i, n - i)) > 0)
+		{
+			put(o, (const char *) &s[i], k);
+			i += k;
+		}
+		else
+		{
+			PUTS(o, REPLACEMENT);
+			i++;
+		}
+	}
+	put(o, "\"", 1);
+}
+
+/* Characters before byte offset n: bytes that do not continue a sequence. */
+static size_t
+char_count(const char *text, size_t n)
+{
+	size_t		i,
+				count = 0;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char) text[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+size_t
+bounce_explain_json(const bounce_result *r, const char *diagnostic,
+					size_t diagnostic_len, char *buf, size_t bufsize)
+{
+	out			o = {buf, bufsize, 0};
+	const char *name = bounce_category_name(r->category);
+
+	PUTS(&o, "{\"category\":");
+	put_json_string(&o, name ? name : "other", strlen(name ? name : "other"));
+	putf(&o, ",\"hard\":%s", r->hard ? "true" : "false");
+	PUTS(&o, ",\"signal\":");
+	put_json_string(&o, bounce_signal_name(r->signal),
+					strlen(bounce_signal_name(r->signal)));
+	if (r->rule_id != NULL && diagnostic != NULL &&
+		r->match_start + r->match_len <= diagnostic_len)
+	{
+		size_t		quote = r->match_len;
+
+		/* cut the quote at a character boundary */
+		if (quote > BOUNCE_MATCH_QUOTE)
+		{
+			quote = BOUNCE_MATCH_QUOTE;
+			while (quote > 0 &&
+				   ((unsigned char) diagnostic[r->match_start + quote] & 0xC0) == 0x80)
+				quote--;
+		}
+		PUTS(&o, ",\"rule\":");
+		put_json_string(&o, r->rule_id, strlen(r->rule_id));
+		PUTS(&o, ",\"matched\":");
+		put_json_string(&o, diagnostic + r->match_start, quote);
+		putf(&o, ",\"match_start\":%zu",
+			 char_count(diagnostic, r->match_start) + 1);
+		putf(&o, ",\"match_length\":%zu",
+			 char_count(diagnostic + r->match_start, r->match_len));
+	}
+	else
+		PUTS(&o, ",\"rule\":null,\"matched\":null,\"match_start\":null,"
+			"\"match_length\":null");
+	if (r->reply_code != 0)
+		putf(&o, ",\"reply_code\":%d", r->reply_code);
+	else
+		PUTS(&o, ",\"reply_code\":null");
+	if (r->enhanced[0] != 0)
+		putf(&o, ",\"enhanced_code\":\"%d.%d.%d\"", r->enhanced[0],
+			 r->enhanced[1], r->enhanced[2]);
+	else
+		PUTS(&o, ",\"enhanced_code\":null");
+	putf(&o, ",\"truncated\":%s", r->truncated ? "true" : "false");
+	PUTS(&o, "}");
+	if (bufsize > 0)
+		buf[o.len < bufsize ? o.len : bufsize - 1] = '\0';
+	return o.len;
+}

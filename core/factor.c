@@ -1,0 +1,840 @@
+/*
+ * factor.c: the literals a pattern cannot match without.
+ *
+ * The prefilter (ruleset.c) only runs a rule's regex when one of the rule's
+ * required literals occurs in the text. This file derives those literals
+ * from the pcre2 pattern itself, so rules stay plain regexes and the
+ * prefilter can never disagree with them: the analysis is conservative,
+ * and any construct it does not understand counts as "could match
+ * anything here", which only weakens the filter, never makes it wrong.
+ *
+ * For each sub-expression we compute (as in RE2's prefilter):
+ *   exact - the finite set of strings it matches, when small enough;
+ *   req   - an OR-set: every match contains one of these strings;
+ *           absent when nothing is required.
+ * Concatenation multiplies exact sets while they stay small and keeps the
+ * most selective OR-set seen; alternation unites; optional parts add "".
+ *
+ * Matching is caseless, so literals are stored folded with byte | 0x20 and
+ * the scanner folds text bytes the same way. That is exact for ASCII
+ * letters; for other characters only bytes that every case variant of the
+ * character shares after folding may appear in a literal ("safe" bytes,
+ * see char_safe_bytes). The two non-ASCII characters that pcre2 matches
+ * caselessly against ASCII letters (KELVIN SIGN for k, LONG S for s) are
+ * handled by the caller, which skips the prefilter for texts holding them.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+#define MAXSTR	BOUNCE_FACTOR_MAX
+#define MAXLEN	32				/* longer literals are cut: a prefix of a
+								 * required literal is required too */
+#define MAXDEPTH 24				/* deeper nesting is not analysed */
+
+typedef struct strset
+{
+	int			n;
+	unsigned char s[MAXSTR][MAXLEN];
+	int			len[MAXSTR];
+} strset;
+
+typedef struct info
+{
+	bool		exact_ok;		/* exact holds the whole language */
+	strset		exact;
+	bool		req_ok;			/* req holds a requirement */
+	strset		req;
+} info;
+
+typedef struct parser
+{
+	const unsigned char *p;
+	int			depth;
+} parser;
+
+static void parse_alt(parser *ps, info *out);
+
+static void
+set_empty_string(info *in)
+{
+	memset(in, 0, sizeof(*in));
+	in->exact_ok = true;
+	in->exact.n = 1;
+	in->exact.len[0] = 0;
+}
+
+static void
+set_anything(info *in)
+{
+	in->exact_ok = false;
+	in->req_ok = false;
+	in->exact.n = 0;
+	in->req.n = 0;
+}
+
+/* The OR-set an info guarantees (false: none). */
+static bool
+to_req(const info *in, strset *req)
+{
+	int			i;
+
+	if (in->exact_ok)
+	{
+		for (i = 0; i < in->exact.n; i++)
+			if (in->exact.len[i] == 0)
+				return false;
+		if (in->exact.n == 0)
+			return false;
+		*req = in->exact;
+		return true;
+	}
+	if (in->req_ok)
+	{
+		*req = in->req;
+		return true;
+	}
+	return false;
+}
+
+/* Selectivity of an OR-set: its shortest literal; ties go to fewer. */
+static int
+req_score(const strset *req)
+{
+	int			i,
+				shortest = MAXLEN + 1;
+
+	for (i = 0; i < req->n; i++)
+		if (req->len[i] < shortest)
+			shortest = req->len[i];
+	return shortest * 32 - req->n;
+}
+
+/* Keep in *best whichever of *best and cand is more selective. */
+static void
+keep_best(bool *best_ok, strset *best, const strset *cand)
+{
+	if (!*best_ok || req_score(cand) > req_score(best))
+	{
+		*best = *cand;
+		*best_ok = true;
+	}
+}
+
+static bool
+set_contains(const strset *set, const unsigned char *s, int len)
+{
+	int			i;
+
+	for (i = 0; i < set->n; i++)
+		if (set->len[i] == len && memcmp(set->s[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+/* Add to a set; false when it is full. */
+static bool
+set_add(strset *set, const unsigned char *s, int len)
+{
+	if (set_contains(set, s, len))
+		return true;
+	if (set->n == MAXSTR)
+		return false;
+	memcpy(set->s[set->n], s, len);
+	set->len[set->n] = len;
+	set->n++;
+	return true;
+}
+
+/* a := a x b; false when the product is too large. */
+static bool
+cross(strset *a, const strset *b)
+{
+	strset		out;
+	int			i,
+				j;
+
+	if (a->n * b->n > MAXSTR)
+		return false;
+	out.n = 0;
+	for (i = 0; i < a->n; i++)
+		for (j = 0; j < b->n; j++)
+		{
+			unsigned char buf[MAXLEN];
+
+			if (a->len[i] + b->len[j] > MAXLEN)
+				return false;
+			memcpy(buf, a->s[i], a->len[i]);
+			memcpy(buf + a->len[i], b->s[j], b->len[j]);
+			if (!set_add(&out, buf, a->len[i] + b->len[j]))
+				return false;
+		}
+	*a = out;
+	return true;
+}
+
+/* ---- characters ---- */
+
+/* Decode one UTF-8 character; returns its length (1 for invalid bytes). */
+static int
+utf8_decode(const unsigned char *p, unsigned *cp)
+{
+	if (p[0] < 0x80)
+	{
+		*cp = p[0];
+		return 1;
+	}
+	if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80)
+	{
+		*cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+		return 2;
+	}
+	if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
+		(p[2] & 0xC0) == 0x80)
+	{
+		*cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+		return 3;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+static int
+utf8_encode(unsigned cp, unsigned char *out)
+{
+	if (cp < 0x80)
+	{
+		out[0] = (unsigned char) cp;
+		return 1;
+	}
+	if (cp < 0x800)
+	{
+		out[0] = (unsigned char) (0xC0 | (cp >> 6));
+		out[1] = (unsigned char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (unsigned char) (0xE0 | (cp >> 12));
+	out[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (unsigned char) (0x80 | (cp & 0x3F));
+	return 3;
+}
+
+/*
+ * The other case of cp for the scripts our rules use, 0 when it has none,
+ * or -1 when its case relations are not known here (or reach beyond one
+ * partner, like U+00DF, U+00E5, U+00B5, U+00FF): such a character is never
+ * part of a literal.
+ */
+static long
+other_case(unsigned cp)
+{
+	if (cp < 0x80)
+	{
+		if (cp >= 'a' && cp <= 'z')
+			return cp - 32;
+		if (cp >= 'A' && cp <= 'Z')
+			return cp + 32;
+		return 0;
+	}
+	/* Latin-1 letters */
+	if (cp == 0xB5 || cp == 0xDF || cp == 0xE5 || cp == 0xC5 || cp == 0xFF)
+		return -1;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
+		return cp - 32;
+	if (cp < 0x100)
+		return 0;
+	/* Cyrillic basic block; some lower-case letters have extra partners */
+	if (cp == 0x432 || cp == 0x434 || cp == 0x43E || cp == 0x441 ||
+		cp == 0x442 || cp == 0x44A || cp == 0x412 || cp == 0x414 ||
+		cp == 0x41E || cp == 0x421 || cp == 0x422 || cp == 0x42A)
+		return -1;
+	if (cp >= 0x410 && cp <= 0x42F)
+		return cp + 32;
+	if (cp >= 0x430 && cp <= 0x44F)
+		return cp - 32;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 80;
+	if (cp >= 0x450 && cp <= 0x45F)
+		return cp - 80;
+	/* CJK punctuation, kana, ideographs, Hangul: no case */
+	if ((cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+		(cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF01 && cp <= 0xFF20) ||
+		(cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+		return 0;
+	return -1;
+}
+
+/*
+ * Fold one pattern character into out (folded bytes) and mark which of its
+ * bytes every case variant shares after folding. Returns the byte count.
+ */
+static int
+char_safe_bytes(unsigned cp, unsigned char *out, bool *safe)
+{
+	unsigned char mine[4],
+				theirs[4];
+	long		partner = other_case(cp);
+	int			n = utf8_encode(cp, mine),
+				i;
+
+	for (i = 0; i < n; i++)
+	{
+		out[i] = bounce_fold(mine[i]);
+		safe[i] = partner >= 0;
+	}
+	if (partner > 0)
+	{
+		if (utf8_encode((unsigned) partner, theirs) != n)
+			for (i = 0; i < n; i++)
+				safe[i] = false;
+		else
+			for (i = 0; i < n; i++)
+				safe[i] = safe[i] && bounce_fold(theirs[i]) == out[i];
+	}
+	return n;
+}
+
+/*
+ * Info for one literal character: the concatenation of its bytes, where an
+ * unsafe byte is "anything" (so it splits the literal).
+ */
+static void
+literal_info(unsigned cp, info *out)
+{
+	unsigned char bytes[4];
+	bool		safe[4];
+	int			n = char_safe_bytes(cp, bytes, safe),
+				i;
+	bool		all = true;
+
+	for (i = 0; i < n; i++)
+		all = all && safe[i];
+	if (all)
+	{
+		memset(out, 0, sizeof(*out));
+		out->exact_ok = true;
+		out->exact.n = 1;
+		memcpy(out->exact.s[0], bytes, n);
+		out->exact.len[0] = n;
+		return;
+	}
+	set_anything(out);
+}
+
+/* ---- the parser ---- */
+
+/* Skip a (...) group body we do not analyse, honouring nesting/escapes. */
+static void
+skip_group_rest(parser *ps)
+{
+	int			level = 1;
+
+	while (*ps->p && level > 0)
+	{
+		if (*ps->p == '\\' && ps->p[1])
+			ps->p += 2;
+		else if (*ps->p == '[')
+		{
+			ps->p++;
+			if (*ps->p == '^')
+				ps->p++;
+			if (*ps->p == ']')
+				ps->p++;
+			while (*ps->p && *ps->p != ']')
+				ps->p += (*ps->p == '\\' && ps->p[1]) ? 2 : 1;
+			if (*ps->p)
+				ps->p++;
+		}
+		else
+		{
+			if (*ps->p == '(')
+				level++;
+			else if (*ps->p == ')')
+				level--;
+			ps->p++;
+		}
+	}
+}
+
+/* [...] as a set of single characters, when every member is literal. */
+static void
+parse_class(parser *ps, info *out)
+{
+	bool		ok = true;
+	bool		first = true;
+
+	memset(out, 0, sizeof(*out));
+	out->exact_ok = true;
+	if (*ps->p == '^')
+	{
+		ok = false;
+		ps->p++;
+	}
+	while (*ps->p && (*ps->p != ']' || first))
+	{
+		unsigned	cp;
+		int			n;
+		info		one;
+
+		first = false;
+		if (*ps->p == '\\')
+		{
+			unsigned char e = ps->p[1];
+
+			if (e == 0)
+				break;
+			ps->p += 2;
+			if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+				(e >= '0' && e <= '9'))
+			{
+				ok = false;		/* \d \s \w \x.. \p{..}: not a literal */
+				if ((e == 'p' || e == 'P' || e == 'x') && *ps->p == '{')
+					while (*ps->p && *ps->p != '}')
+						ps->p++;
+				continue;
+			}
+			cp = e;
+		}
+		else if (*ps->p == '[' && ps->p[1] == ':')
+		{
+			ok = false;			/* [:alpha:] */
+			while (*ps->p && !(*ps->p == ':' && ps->p[1] == ']'))
+				ps->p++;
+			if (*ps->p)
+				ps->p += 2;
+			continue;
+		}
+		else
+		{
+			n = utf8_decode(ps->p, &cp);
+			ps->p += n;
+		}
+		if (*ps->p == '-' && ps->p[1] != ']' && ps->p[1] != 0)
+		{
+			ok = false;			/* a range */
+			ps->p++;
+			if (*ps->p == '\\' && ps->p[1])
+				ps->p += 2;
+			else if (*ps->p)
+				ps->p += utf8_decode(ps->p, &cp);
+			continue;
+		}
+		literal_info(cp, &one);
+		if (!one.exact_ok || !set_add(&out->exact, one.exact.s[0],
+									  one.exact.len[0]))
+			ok = false;
+	}
+	if (*ps->p == ']')
+		ps->p++;
+	if (!ok || out->exact.n == 0)
+		set_anything(out);
+}
+
+/* One atom (without its quantifier). */
+static void
+parse_atom(parser *ps, info *out)
+{
+	unsigned char c = *ps->p;
+
+	if (c == '(')
+	{
+		ps->p++;
+		if (ps->depth >= MAXDEPTH)
+		{
+			skip_group_rest(ps);
+			set_anything(out);
+			return;
+		}
+		if (*ps->p == '?' || *ps->p == '*')
+		{
+			const unsigned char *q = ps->p + 1;
+
+			if (*ps->p == '?' && (*q == ':' || *q == '>' || *q == '|'))
+				ps->p = q + 1;	/* plain, atomic, branch-reset group */
+			else if (*ps->p == '?' && (*q == '=' || *q == '!' ||
+									   (*q == '<' && (q[1] == '=' ||
+													  q[1] == '!'))))
+			{
+				/* a lookaround consumes nothing */
+				skip_group_rest(ps);
+				set_empty_string(out);
+				return;
+			}
+			else if (*ps->p == '?' && (*q == '<' || *q == '\'' ||
+									   (*q == 'P' && q[1] == '<')))
+			{
+				/* named group: skip the name */
+				unsigned char close = (*q == '\'') ? '\'' : '>';
+
+				ps->p = q;
+				while (*ps->p && *ps->p != close)
+					ps->p++;
+				if (*ps->p)
+					ps->p++;
+			}
+			else
+			{
+				/* option settings such as (?i) or (?i:...), verbs, comments */
+				const unsigned char *r = q;
+
+				while (*r && ((*r >= 'a' && *r <= 'z') ||
+							  (*r >= 'A' && *r <= 'Z') || *r == '-' ||
+							  *r == '^'))
+					r++;
+				if (*ps->p == '?' && *r == ')' && r > q)
+				{
+					ps->p = r + 1;
+					set_empty_string(out);
+					return;
+				}
+				if (*ps->p == '?' && *r == ':' && r > q)
+					ps->p = r + 1;
+				else
+				{
+					skip_group_rest(ps);
+					set_anything(out);
+					return;
+				}
+			}
+		}
+		ps->depth++;
+		parse_alt(ps, out);
+		ps->depth--;
+		if (*ps->p == ')')
+			ps->p++;
+		return;
+	}
+	if (c == '[')
+	{
+		ps->p++;
+		parse_class(ps, out);
+		return;
+	}
+	if (c == '.')
+	{
+		ps->p++;
+		set_anything(out);
+		return;
+	}
+	if (c == '^' || c == '$')
+	{
+		ps->p++;
+		set_empty_string(out);
+		return;
+	}
+	if (c == '\\')
+	{
+		unsigned char e = ps->p[1];
+
+		if (e == 0)
+		{
+			ps->p++;
+			set_anything(out);
+			return;
+		}
+		ps->p += 2;
+		switch (e)
+		{
+			case 'b':
+			case 'B':
+			case 'A':
+			case 'z':
+			case 'Z':
+			case 'G':
+			case 'K':
+				set_empty_string(out);
+				return;
+			case 'Q':			/* \Q...\E: not analysed */
+				while (*ps->p && !(*ps->p == '\\' && ps->p[1] == 'E'))
+					ps->p++;
+				if (*ps->p)
+					ps->p += 2;
+				set_anything(out);
+				return;
+			case 'p':
+			case 'P':
+			case 'x':
+			case 'o':
+			case 'k':
+			case 'g':
+				if (*ps->p == '{' || *ps->p == '<' || *ps->p == '\'')
+				{
+					unsigned char close = *ps->p == '{' ? '}' :
+						*ps->p == '<' ? '>' : '\'';
+
+					while (*ps->p && *ps->p != close)
+						ps->p++;
+					if (*ps->p)
+						ps->p++;
+				}
+				else if (e == 'x')
+				{
+					int			k;
+
+					for (k = 0; k < 2 && *ps->p &&
+						 ((*ps->p >= '0' && *ps->p <= '9') ||
+						  ((*ps->p | 0x20) >= 'a' && (*ps->p | 0x20) <= 'f'));
+						 k++)
+						ps->p++;
+				}
+				set_anything(out);
+				return;
+		}
+		if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+			(e >= '0' && e <= '9'))
+		{
+			set_anything(out);	/* \d \s \w \1 \t ...: not one literal */
+			return;
+		}
+		literal_info(e, out);	/* an escaped punctuation character */
+		return;
+	}
+	{
+		unsigned	cp;
+
+		ps->p += utf8_decode(ps->p, &cp);
+		literal_info(cp, out);
+	}
+}
+
+/* Read a {m,n} quantifier at p; false when it is a literal brace. */
+static bool
+read_braces(const unsigned char *p, int *min, const unsigned char **end)
+{
+	int			m = 0;
+	bool		digits = false;
+
+	if (*p != '{')
+		return false;
+	p++;
+	while (*p >= '0' && *p <= '9')
+	{
+		m = m * 10 + (*p - '0');
+		digits = true;
+		p++;
+	}
+	if (!digits)
+		return false;
+	if (*p == ',')
+	{
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p != '}')
+		return false;
+	*min = m;
+	*end = p + 1;
+	return true;
+}
+
+/* An atom with its quantifier applied. */
+static void
+parse_piece(parser *ps, info *out)
+{
+	int			min;
+	const unsigned char *end;
+
+	parse_atom(ps, out);
+	for (;;)
+	{
+		unsigned char q = *ps->p;
+
+		if (q == '?' || q == '*' || q == '+')
+		{
+			ps->p++;
+			min = (q == '+') ? 1 : 0;
+		}
+		else if (read_braces(ps->p, &min, &end))
+			ps->p = end;
+		else
+			return;
+		/* lazy or possessive marker */
+		if (*ps->p == '?' || *ps->p == '+')
+			ps->p++;
+
+		if (min == 0)
+		{
+			if (q == '?' && out->exact_ok)
+			{
+				unsigned char none = 0;
+
+				if (!set_add(&out->exact, &none, 0))
+					set_anything(out);
+			}
+			else
+				set_anything(out);
+		}
+		else
+		{
+			strset		req;
+
+			if (q == '{' || q == '+' || min >= 1)
+			{
+				bool		ok = to_req(out, &req);
+
+				set_anything(out);
+				if (ok)
+				{
+					out->req = req;
+					out->req_ok = true;
+				}
+			}
+		}
+	}
+}
+
+/* A sequence of pieces up to '|' or ')' or the end. */
+static void
+parse_concat(parser *ps, info *out)
+{
+	strset		run;			/* exact strings of the current run */
+	bool		run_ok = true;
+	bool		best_ok = false;
+	strset		best;
+	bool		whole_exact = true;
+
+	run.n = 1;
+	run.len[0] = 0;
+	while (*ps->p && *ps->p != '|' && *ps->p != ')')
+	{
+		info		piece;
+
+		parse_piece(ps, &piece);
+		if (run_ok && piece.exact_ok)
+		{
+			strset		attempt = run;
+
+			if (cross(&attempt, &piece.exact))
+			{
+				run = attempt;
+				continue;
+			}
+		}
+		/* the run ends here: keep its requirement, then the piece's */
+		whole_exact = false;
+		{
+			info		r;
+			strset		req;
+
+			memset(&r, 0, sizeof(r));
+			r.exact_ok = true;
+			r.exact = run;
+			if (to_req(&r, &req))
+				keep_best(&best_ok, &best, &req);
+			if (to_req(&piece, &req))
+				keep_best(&best_ok, &best, &req);
+		}
+		if (piece.exact_ok && piece.exact.n <= MAXSTR)
+		{
+			/* an exact piece that did not fit starts the next run */
+			run = piece.exact;
+			run_ok = true;
+		}
+		else
+		{
+			run.n = 1;
+			run.len[0] = 0;
+			run_ok = true;
+		}
+	}
+	memset(out, 0, sizeof(*out));
+	if (whole_exact)
+	{
+		out->exact_ok = true;
+		out->exact = run;
+		return;
+	}
+	{
+		info		r;
+		strset		req;
+
+		memset(&r, 0, sizeof(r));
+		r.exact_ok = true;
+		r.exact = run;
+		if (to_req(&r, &req))
+			keep_best(&best_ok, &best, &req);
+	}
+	out->req_ok = best_ok;
+	if (best_ok)
+		out->req = best;
+}
+
+/* Alternatives separated by '|'. */
+static void
+parse_alt(parser *ps, info *out)
+{
+	bool		exact_ok = true;
+	bool		req_ok = true;
+	strset		exact,
+				req;
+
+	exact.n = 0;
+	req.n = 0;
+	for (;;)
+	{
+		info		branch;
+		strset		breq;
+		int			i;
+
+		parse_concat(ps, &branch);
+		if (exact_ok && branch.exact_ok)
+		{
+			for (i = 0; i < branch.exact.n && exact_ok; i++)
+				exact_ok = set_add(&exact, branch.exact.s[i],
+								   branch.exact.len[i]);
+		}
+		else
+			exact_ok = false;
+		if (req_ok && to_req(&branch, &breq))
+		{
+			for (i = 0; i < breq.n && req_ok; i++)
+				req_ok = set_add(&req, breq.s[i], breq.len[i]);
+		}
+		else
+			req_ok = false;
+		if (*ps->p != '|')
+			break;
+		ps->p++;
+	}
+	memset(out, 0, sizeof(*out));
+	if (exact_ok)
+	{
+		out->exact_ok = true;
+		out->exact = exact;
+	}
+	else if (req_ok)
+	{
+		out->req_ok = true;
+		out->req = req;
+	}
+}
+
+void
+bounce_pattern_factors(const char *pattern, bounce_factors *out)
+{
+	parser		ps;
+	info		top;
+	strset		req;
+	int			i;
+
+	memset(out, 0, sizeof(*out));
+	if (pattern == NULL)
+		return;
+	ps.p = (const unsigned char *) pattern;
+	ps.depth = 0;
+	/* a stray ')' ends parse_alt early: the rest is then "anything" */
+	parse_alt(&ps, &top);
+	if (*ps.p != '\0')
+		return;
+	if (!to_req(&top, &req))
+		return;
+	for (i = 0; i < req.n; i++)
+	{
+		memcpy(out->text[i], req.s[i], req.len[i]);
+		out->len[i] = req.len[i];
+	}
+	out->count = req.n;
+}

@@ -1,0 +1,156 @@
+/*
+ * internal.h: declarations shared by the core's source files; not installed.
+ */
+#ifndef BOUNCE_INTERNAL_H
+#define BOUNCE_INTERNAL_H
+
+#include <stdint.h>
+
+#include "bounce.h"
+
+/*
+ * Code conditions a rule may carry besides its pattern (the "when" column of
+ * rules files in core/rules/). WHEN(enum suffix, name in the files).
+ */
+#define BOUNCE_WHEN_LIST \
+	WHEN(ANY, "any")				/* always */ \
+	WHEN(TRANSIENT, "transient")	/* a 4xx reply or 4.x.x status */ \
+	WHEN(PERMANENT, "permanent")	/* no 4xx / 4.x.x code */ \
+	WHEN(GREYCODE, "greycode")		/* only codes: 450/451 and/or 4.7.1 */ \
+	WHEN(X41, "x41")				/* enhanced status X.4.1 */ \
+	WHEN(NOX41, "nox41")			/* no enhanced status X.4.1 */ \
+	WHEN(SENDERCODE, "sendercode")	/* enhanced X.1.7 or X.1.8: the sender */ \
+	WHEN(NOMAILBOXCODE, "nomailboxcode")	/* no enhanced code that names the
+											 * mailbox's state (X.1.1, X.1.2,
+											 * X.1.3, X.1.6, X.1.10, X.2.1,
+											 * X.2.2): generic wording defers
+											 * to such a code */
+
+typedef enum bounce_when
+{
+#define WHEN(id, name) BOUNCE_WHEN_##id,
+	BOUNCE_WHEN_LIST
+#undef WHEN
+	BOUNCE_WHEN_COUNT
+} bounce_when;
+
+/* One rule as written in the rules files. */
+typedef struct bounce_rule_spec
+{
+	const char *id;				/* stable id, e.g. "mailbox.user-unknown" */
+	bounce_category category;
+	bounce_when when;
+	const char *pattern;		/* pcre2 syntax; matched caseless, UTF,
+								 * dot-all */
+	const char *note;			/* the comment above it: which message */
+	const char *origin;			/* "core/rules/file.rules:line" */
+} bounce_rule_spec;
+
+extern const bounce_rule_spec bounce_builtin_specs[];
+extern const size_t bounce_builtin_spec_count;
+
+/* ---- status codes (status.c) ---- */
+
+typedef struct bounce_codes
+{
+	int			reply;			/* 0, or 200..599 */
+	int			enh[3];			/* class 0 when absent */
+} bounce_codes;
+
+/* Parse a status argument: reply and/or enhanced code anywhere in it. */
+void		bounce_parse_status(const char *s, size_t len, bounce_codes *codes);
+
+/* Codes at the start of a diagnostic ("smtp; 550 5.1.1 ..."). */
+void		bounce_parse_leading(const char *s, size_t len, bounce_codes *codes);
+
+/* Codes anywhere in a diagnostic (first plausible ones). */
+void		bounce_parse_inside(const char *s, size_t len, bounce_codes *codes);
+
+/* ---- literal factors (factor.c) ---- */
+
+/*
+ * The literals a pattern needs: every match of the pattern contains at
+ * least one of them (an OR-set). Stored ASCII-folded (byte | 0x20).
+ */
+#define BOUNCE_FACTOR_MAX	16	/* at most this many alternatives */
+#define BOUNCE_FACTOR_LEN	64	/* bytes per literal kept */
+
+typedef struct bounce_factors
+{
+	int			count;			/* 0: the pattern needs no literal */
+	unsigned char text[BOUNCE_FACTOR_MAX][BOUNCE_FACTOR_LEN];
+	int			len[BOUNCE_FACTOR_MAX];
+} bounce_factors;
+
+void		bounce_pattern_factors(const char *pattern, bounce_factors *out);
+
+/* ---- compiled rule sets (ruleset.c) ---- */
+
+typedef struct bounce_ruleset bounce_ruleset;
+
+/*
+ * Compile specs into a rule set (copies nothing: specs must outlive it).
+ * On a bad pattern returns NULL, sets *err to BOUNCE_ERULES and, when
+ * errbuf is given, describes the rule and the pcre2 error.
+ */
+bounce_ruleset *bounce_ruleset_compile(const bounce_rule_spec *specs,
+									   size_t count, int *err,
+									   char *errbuf, size_t errlen);
+void		bounce_ruleset_free(bounce_ruleset *set);
+size_t		bounce_ruleset_size(const bounce_ruleset *set);
+const bounce_rule_spec *bounce_ruleset_spec(const bounce_ruleset *set,
+											size_t i);
+
+/* The built-in rules, compiled once per process; NULL on failure. */
+const bounce_ruleset *bounce_builtin_ruleset(int *err);
+
+/* Match context given to the rule matcher: the codes, computed lazily. */
+typedef struct bounce_codectx
+{
+	bounce_codes codes;
+	const char *text;
+	size_t		text_len;
+	bool		inside_done;	/* bounce_parse_inside already merged */
+} bounce_codectx;
+
+bool		bounce_when_holds(bounce_when when, bounce_codectx *ctx);
+void		bounce_codectx_complete(bounce_codectx *ctx);
+
+/*
+ * Find the first rule (in precedence order) that matches text and whose
+ * condition holds: *index is its number, or -1; the match span is filled.
+ * use_prefilter false tries every rule in order (the reference behaviour).
+ * Returns BOUNCE_OK or a negative error.
+ */
+int			bounce_ruleset_match(const bounce_ruleset *set,
+								 bounce_matcher *matcher,
+								 const char *text, size_t len,
+								 bounce_codectx *ctx, bool use_prefilter,
+								 long *index, size_t *match_start,
+								 size_t *match_len, bool *limit_hit);
+
+/* Scratch owned by a matcher (ruleset.c), sized for a given rule set. */
+int			bounce_matcher_reserve(bounce_matcher *matcher,
+								   const bounce_ruleset *set);
+
+/* ---- classification (classify.c) ---- */
+
+/*
+ * bounce_classify against a given rule set; with use_prefilter false every
+ * rule is tried in order (the reference the prefilter must agree with).
+ */
+int			bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
+								 bounce_matcher *matcher,
+								 const char *status, size_t status_len,
+								 const char *diagnostic, size_t diagnostic_len,
+								 bounce_result *result);
+
+/* ---- helpers ---- */
+
+static inline unsigned char
+bounce_fold(unsigned char c)
+{
+	return c | 0x20;
+}
+
+#endif							/* BOUNCE_INTERNAL_H */

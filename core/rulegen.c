@@ -1,0 +1,235 @@
+/*
+ * rulegen.c: turn the rules files (core/rules/NN-name.rules) into the C table
+ * core/rules_builtin.c. A build tool, not part of the library.
+ *
+ * usage: rulegen FILE.rules... > rules_builtin.c
+ *
+ * File format, one rule per line, in precedence order (files are given in
+ * name order, which is the order between files):
+ *
+ *   # Which real message this rule is for (one or more comment lines,
+ *   # required: they become the rule's note).
+ *   id   category   when   pattern
+ *
+ * id: stable name, [a-z0-9][a-z0-9._-]*, unique; category: one of the 15
+ * names; when: a code condition (any, transient, ...; see internal.h);
+ * pattern: the rest of the line, a pcre2 regex matched caseless.
+ * A line starting with "##" is a section heading; a blank line ends a note.
+ * Errors name the file and line and make the build fail.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const struct
+{
+	const char *name;
+	const char *symbol;
+}			categories[] = {
+#define CATEGORY(id, name, hard, description) {name, "BOUNCE_" #id},
+#include "categories.def"
+};
+
+static const struct
+{
+	const char *name;
+	const char *symbol;
+}			conditions[] = {
+#define WHEN(id, name) {name, "BOUNCE_WHEN_" #id},
+	BOUNCE_WHEN_LIST
+#undef WHEN
+};
+
+#define MAX_RULES 8192
+
+static char *ids[MAX_RULES];
+static int	nrules;
+static int	errors;
+
+static void
+fail(const char *file, int line, const char *what, const char *detail)
+{
+	fprintf(stderr, "%s:%d: %s%s%s\n", file, line, what,
+			detail ? ": " : "", detail ? detail : "");
+	errors++;
+}
+
+/* Print s as a C string literal (octal escapes: they never run on). */
+static void
+emit_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++)
+	{
+		unsigned char c = (unsigned char) *s;
+
+		if (c == '\\' || c == '"')
+			printf("\\%c", c);
+		else if (c == '?')
+			printf("\\?");		/* no trigraphs */
+		else if (c < 0x20 || c == 0x7F)
+			printf("\\%03o", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+static char *
+next_field(char **p)
+{
+	char	   *start;
+
+	while (**p == ' ' || **p == '\t')
+		(*p)++;
+	start = *p;
+	while (**p && **p != ' ' && **p != '\t')
+		(*p)++;
+	if (**p)
+		*(*p)++ = '\0';
+	return start;
+}
+
+static bool
+valid_id(const char *id)
+{
+	const char *p;
+
+	if (!((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9')))
+		return false;
+	for (p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+			  *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+static void
+read_file(const char *file)
+{
+	FILE	   *f = fopen(file, "r");
+	char		line[8192];
+	char		note[4096] = "";
+	int			lineno = 0;
+
+	if (f == NULL)
+	{
+		fail(file, 0, "cannot open", NULL);
+		return;
+	}
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *p = line,
+				   *id,
+				   *category,
+				   *when,
+				   *pattern;
+		size_t		n = strlen(line);
+		int			i,
+					cat = -1,
+					cond = -1;
+		char		origin[512];
+
+		lineno++;
+		if (n > 0 && line[n - 1] != '\n' && !feof(f))
+		{
+			fail(file, lineno, "line too long", NULL);
+			continue;
+		}
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' ||
+						 line[n - 1] == ' ' || line[n - 1] == '\t'))
+			line[--n] = '\0';
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || (p[0] == '#' && p[1] == '#'))
+		{
+			note[0] = '\0';
+			continue;
+		}
+		if (*p == '#')
+		{
+			p++;
+			while (*p == ' ')
+				p++;
+			if (strlen(note) + strlen(p) + 2 < sizeof(note))
+			{
+				if (note[0])
+					strcat(note, " ");
+				strcat(note, p);
+			}
+			continue;
+		}
+		id = next_field(&p);
+		category = next_field(&p);
+		when = next_field(&p);
+		while (*p == ' ' || *p == '\t')
+			p++;
+		pattern = p;
+		if (!valid_id(id))
+			fail(file, lineno, "bad rule id", id);
+		for (i = 0; i < nrules; i++)
+			if (strcmp(ids[i], id) == 0)
+				fail(file, lineno, "duplicate rule id", id);
+		for (i = 0; i < (int) (sizeof(categories) / sizeof(categories[0])); i++)
+			if (strcmp(categories[i].name, category) == 0)
+				cat = i;
+		if (cat < 0)
+			fail(file, lineno, "unknown category", category);
+		for (i = 0; i < (int) (sizeof(conditions) / sizeof(conditions[0])); i++)
+			if (strcmp(conditions[i].name, when) == 0)
+				cond = i;
+		if (cond < 0)
+			fail(file, lineno, "unknown condition", when);
+		if (*pattern == '\0')
+			fail(file, lineno, "empty pattern", id);
+		if (note[0] == '\0')
+			fail(file, lineno, "rule without a comment saying what it is for",
+				 id);
+		if (nrules == MAX_RULES)
+		{
+			fail(file, lineno, "too many rules", NULL);
+			break;
+		}
+		if (cat < 0 || cond < 0)
+			continue;
+		ids[nrules++] = strdup(id);
+		snprintf(origin, sizeof(origin), "%s:%d", file, lineno);
+		printf("\t{");
+		emit_string(id);
+		printf(", %s, %s,\n\t\t", categories[cat].symbol,
+			   conditions[cond].symbol);
+		emit_string(pattern);
+		printf(",\n\t\t");
+		emit_string(note);
+		printf(",\n\t\t");
+		emit_string(origin);
+		printf("},\n");
+		note[0] = '\0';
+	}
+	fclose(f);
+}
+
+int
+main(int argc, char **argv)
+{
+	int			i;
+
+	if (argc < 2)
+	{
+		fprintf(stderr, "usage: rulegen FILE.rules... > rules_builtin.c\n");
+		return 2;
+	}
+	printf("/* Generated by build/rulegen from the core/rules files: do not edit. */\n");
+	printf("#include \"internal.h\"\n\n");
+	printf("const bounce_rule_spec bounce_builtin_specs[] = {\n");
+	for (i = 1; i < argc; i++)
+		read_file(argv[i]);
+	printf("\t{NULL, BOUNCE_OTHER, BOUNCE_WHEN_ANY, NULL, NULL, NULL}\n};\n\n");
+	printf("const size_t bounce_builtin_spec_count = %d;\n", nrules);
+	if (errors)
+		fprintf(stderr, "rulegen: %d error(s)\n", errors);
+	return errors ? 1 : 0;
+}
