@@ -168,6 +168,7 @@ decide_by_codes(const bounce_codes *status_codes, bounce_codectx *ctx,
 	bounce_codes text_codes;
 	int			category;
 
+	bounce_codectx_complete(ctx);
 	memset(&text_codes, 0, sizeof(text_codes));
 	bounce_parse_leading(ctx->text, ctx->text_len, &text_codes);
 	bounce_parse_inside(ctx->text, ctx->text_len, &text_codes);

@@ -4,8 +4,8 @@
 # is the precedence order); build/rulegen turns them into the C table
 # core/rules_builtin.c.
 
-CORE_SRCS = core/names.c core/status.c core/factor.c core/ruleset.c \
-            core/classify.c core/explain.c core/rules_builtin.c
+CORE_SRCS = core/names.c core/status.c core/utf8.c core/factor.c \
+            core/ruleset.c core/classify.c core/explain.c core/rules_builtin.c
 CORE_HDRS = core/bounce.h core/categories.def core/internal.h
 RULE_FILES = $(sort $(wildcard core/rules/*.rules))
 

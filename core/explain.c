@@ -62,38 +62,6 @@ putf(out *o, const char *fmt,...)
 		put(o, tmp, (size_t) n < sizeof(tmp) ? (size_t) n : sizeof(tmp) - 1);
 }
 
-/* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t
-utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t		need,
-				i;
-	unsigned	cp;
-
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		need = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		need = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		need = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (n < need)
-		return 0;
-	for (i = 1; i < need; i++)
-	{
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((need == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-		(need == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return need;
-}
-
 static void
 put_json_string(out *o, const char *text, size_t n)
 {
@@ -129,7 +97,7 @@ put_json_string(out *o, const char *text, size_t n)
 				putf(o, "\\u%04x", c);
 			i++;
 		}
-		else if ((k = utf8_valid(s + i, n - i)) > 0)
+		else if ((k = bounce_utf8_char(s + i, n - i)) > 0)
 		{
 			put(o, (const char *) &s[i], k);
 			i += k;

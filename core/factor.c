@@ -15,11 +15,13 @@
  * Concatenation multiplies exact sets while they stay small and keeps the
  * most selective OR-set seen; alternation unites; optional parts add "".
  *
- * Matching is caseless, so literals are stored folded with byte | 0x20 and
- * the scanner folds text bytes the same way. That is exact for ASCII
- * letters; for other characters only bytes that every case variant of the
- * character shares after folding may appear in a literal ("safe" bytes,
- * see char_safe_bytes). The two non-ASCII characters that pcre2 matches
+ * Matching is caseless, so literals are stored folded (bounce_fold) and the
+ * scanner folds text bytes the same way. That is exact for ASCII letters;
+ * for other characters only bytes that every case variant of the character
+ * shares after folding may appear in a literal ("safe" bytes, see
+ * char_safe_bytes). The scanner also collapses white-space runs into one
+ * space, so \s, \s+ and a literal space are all one space in a literal,
+ * and two spaces in a row within a literal are merged into one. The two non-ASCII characters that pcre2 matches
  * caselessly against ASCII letters (KELVIN SIGN for k, LONG S for s) are
  * handled by the caller, which skips the prefilter for texts holding them.
  */
@@ -27,10 +29,11 @@
 
 #include "internal.h"
 
-#define MAXSTR	BOUNCE_FACTOR_MAX
-#define MAXLEN	32				/* longer literals are cut: a prefix of a
-								 * required literal is required too */
-#define MAXDEPTH 24				/* deeper nesting is not analysed */
+#define MAXSTR	48				/* alternatives kept inside a sub-expression */
+#define MAXLEN	BOUNCE_FACTOR_LEN	/* longer literals are cut: a prefix of a
+									 * required literal is required too */
+#define MAXDEPTH 10				/* deeper nesting is not analysed (each
+								 * level takes ~30 KiB of stack) */
 
 typedef struct strset
 {
@@ -97,17 +100,94 @@ to_req(const info *in, strset *req)
 	return false;
 }
 
-/* Selectivity of an OR-set: its shortest literal; ties go to fewer. */
+/*
+ * Words found in most bounce texts whatever their cause. A literal that is
+ * one of them would make its rule a candidate for nearly every text, so
+ * the analysis prefers any other literal of the rule, even a shorter one.
+ * (This only steers the choice; any required literal keeps the filter
+ * exact.)
+ */
+static const char *const common_words[] = {
+	"access", "account", "accepted", "address", "addresses", "after",
+	"again", "allowed", "attempt", "because", "been", "blocked", "command",
+	"could", "data", "deliver", "delivered", "delivery", "denied", "does",
+	"domain", "email", "e-mail", "error", "exist", "exists", "fail",
+	"failed", "failure", "following", "for", "found", "from", "have",
+	"host", "hosts", "http", "https", "information", "invalid", "later",
+	"local", "mail", "mailbox", "message", "messages", "more", "not",
+	"permanent", "permitted", "please", "reason", "recipient", "recipients",
+	"refused", "rejected", "remote", "reply", "response", "returned",
+	"said", "send", "sender", "sent", "server", "smtp", "support",
+	"temporary", "that", "the", "this", "try", "unknown", "user", "users",
+	"visit", "was", "will", "with", "your",
+	/* short words, and what is in nearly every text: host names, links */
+	"a", "an", "and", "are", "as", "at", "be", "by", "can", "in", "is",
+	"it", "no", "of", "on", "or", "to",
+	".com", ".net", ".org", "www.", "in reply to", "command", "host",
+	"said:", "error", "status", "service", "rcpt to", "mail from",
+};
+
+bool
+bounce_common_fragment(const unsigned char *s, int len)
+{
+	size_t		i;
+
+	/* " mai", "the ": what is left once the word boundary is cut off */
+	while (len > 0 && *s == ' ')
+		s++, len--;
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	if (len < 2)
+		return true;			/* a lone letter or space */
+	for (i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
+	{
+		const char *w = common_words[i];
+		int			wl = (int) strlen(w),
+					k;
+
+		for (k = 0; k + len <= wl; k++)
+			if (memcmp(w + k, s, len) == 0)
+				return true;
+	}
+	return false;
+}
+
+static bool
+is_common_word(const unsigned char *s, int len)
+{
+	size_t		i;
+
+	while (len > 0 && (*s == ' ' || *s == '-'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '-'))
+		len--;
+	for (i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
+		if ((int) strlen(common_words[i]) == len &&
+			memcmp(common_words[i], s, len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Selectivity of an OR-set: its weakest literal counts (a common word
+ * weighs like a very short literal); ties go to fewer alternatives.
+ */
 static int
 req_score(const strset *req)
 {
 	int			i,
-				shortest = MAXLEN + 1;
+				weakest = 1 << 20;
 
 	for (i = 0; i < req->n; i++)
-		if (req->len[i] < shortest)
-			shortest = req->len[i];
-	return shortest * 32 - req->n;
+	{
+		int			w = req->len[i] * 32;
+
+		if (is_common_word(req->s[i], req->len[i]))
+			w = 40;
+		if (w < weakest)
+			weakest = w;
+	}
+	return weakest - req->n;
 }
 
 /* Keep in *best whichever of *best and cand is more selective. */
@@ -162,11 +242,18 @@ cross(strset *a, const strset *b)
 		{
 			unsigned char buf[MAXLEN];
 
-			if (a->len[i] + b->len[j] > MAXLEN)
+			int			alen = a->len[i],
+						skip = 0;
+
+			/* a white-space run is one space in the scanned text */
+			if (alen > 0 && a->s[i][alen - 1] == ' ' && b->len[j] > 0 &&
+				b->s[j][0] == ' ')
+				skip = 1;
+			if (alen + b->len[j] - skip > MAXLEN)
 				return false;
-			memcpy(buf, a->s[i], a->len[i]);
-			memcpy(buf + a->len[i], b->s[j], b->len[j]);
-			if (!set_add(&out, buf, a->len[i] + b->len[j]))
+			memcpy(buf, a->s[i], alen);
+			memcpy(buf + alen, b->s[j] + skip, b->len[j] - skip);
+			if (!set_add(&out, buf, alen + b->len[j] - skip))
 				return false;
 		}
 	*a = out;
@@ -386,16 +473,19 @@ parse_class(parser *ps, info *out)
 			if (e == 0)
 				break;
 			ps->p += 2;
-			if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
-				(e >= '0' && e <= '9'))
+			if (e == 's')
+				cp = ' ';
+			else if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+					 (e >= '0' && e <= '9'))
 			{
-				ok = false;		/* \d \s \w \x.. \p{..}: not a literal */
+				ok = false;		/* \d \w \x.. \p{..}: not a literal */
 				if ((e == 'p' || e == 'P' || e == 'x') && *ps->p == '{')
 					while (*ps->p && *ps->p != '}')
 						ps->p++;
 				continue;
 			}
-			cp = e;
+			else
+				cp = e;
 		}
 		else if (*ps->p == '[' && ps->p[1] == ':')
 		{
@@ -582,10 +672,15 @@ parse_atom(parser *ps, info *out)
 				set_anything(out);
 				return;
 		}
+		if (e == 's')
+		{
+			literal_info(' ', out);	/* any white space: one space when scanned */
+			return;
+		}
 		if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
 			(e >= '0' && e <= '9'))
 		{
-			set_anything(out);	/* \d \s \w \1 \t ...: not one literal */
+			set_anything(out);	/* \d \w \1 \t ...: not one literal */
 			return;
 		}
 		literal_info(e, out);	/* an escaped punctuation character */
@@ -657,7 +752,11 @@ parse_piece(parser *ps, info *out)
 
 		if (min == 0)
 		{
-			if (q == '?' && out->exact_ok)
+			bool		space = out->exact_ok && out->exact.n == 1 &&
+				out->exact.len[0] == 1 && out->exact.s[0][0] == ' ';
+
+			/* optional, or optional white space (\s*): "" joins the set */
+			if ((q == '?' || space) && out->exact_ok)
 			{
 				unsigned char none = 0;
 
@@ -667,20 +766,21 @@ parse_piece(parser *ps, info *out)
 			else
 				set_anything(out);
 		}
+		else if (out->exact_ok && out->exact.n == 1 &&
+				 out->exact.len[0] == 1 && out->exact.s[0][0] == ' ')
+		{
+			/* one or more white-space characters: one space when scanned */
+		}
 		else
 		{
 			strset		req;
+			bool		ok = to_req(out, &req);
 
-			if (q == '{' || q == '+' || min >= 1)
+			set_anything(out);
+			if (ok)
 			{
-				bool		ok = to_req(out, &req);
-
-				set_anything(out);
-				if (ok)
-				{
-					out->req = req;
-					out->req_ok = true;
-				}
+				out->req = req;
+				out->req_ok = true;
 			}
 		}
 	}
@@ -812,29 +912,85 @@ parse_alt(parser *ps, info *out)
 	}
 }
 
+/*
+ * Constructs this analysis does not model, which could make a listed
+ * literal unnecessary: extended mode (white space in the pattern is
+ * ignored), verbs such as (*ACCEPT) or (*UCP) (which widens \s), control
+ * and octal escapes, \N{U+..}, and back references. A pattern with any of
+ * them gets no literal at all (its rule is then always tried).
+ */
+static bool
+analysable(const char *pattern)
+{
+	const char *p;
+
+	for (p = pattern; *p; p++)
+	{
+		if (p[0] == '(' && p[1] == '*')
+			return false;
+		if (p[0] == '(' && p[1] == '?')
+		{
+			const char *q = p + 2;
+
+			while (*q && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+						  *q == '-' || *q == '^'))
+			{
+				if (*q == 'x')
+					return false;
+				q++;
+			}
+		}
+		if (p[0] == '\\' && p[1] != '\0')
+		{
+			char		e = p[1];
+
+			if (e == 'c' || e == 'N' || e == 'o' || e == 'g' || e == 'k' ||
+				(e >= '0' && e <= '9'))
+				return false;
+			p++;
+		}
+	}
+	return true;
+}
+
+/*
+ * The top-level alternatives are analysed one by one, so a rule written as
+ * a long list of phrasings keeps one requirement per phrasing (up to
+ * BOUNCE_FACTOR_MAX in all) instead of overflowing a single set.
+ */
 void
 bounce_pattern_factors(const char *pattern, bounce_factors *out)
 {
 	parser		ps;
-	info		top;
-	strset		req;
 	int			i;
 
 	memset(out, 0, sizeof(*out));
-	if (pattern == NULL)
+	if (pattern == NULL || !analysable(pattern))
 		return;
 	ps.p = (const unsigned char *) pattern;
 	ps.depth = 0;
-	/* a stray ')' ends parse_alt early: the rest is then "anything" */
-	parse_alt(&ps, &top);
-	if (*ps.p != '\0')
-		return;
-	if (!to_req(&top, &req))
-		return;
-	for (i = 0; i < req.n; i++)
+	for (;;)
 	{
-		memcpy(out->text[i], req.s[i], req.len[i]);
-		out->len[i] = req.len[i];
+		info		branch;
+		strset		req;
+
+		parse_concat(&ps, &branch);
+		if (!to_req(&branch, &req) || out->count + req.n > BOUNCE_FACTOR_MAX)
+		{
+			out->count = 0;		/* this branch needs nothing: no filter */
+			return;
+		}
+		for (i = 0; i < req.n; i++)
+		{
+			memcpy(out->text[out->count], req.s[i], req.len[i]);
+			out->len[out->count] = req.len[i];
+			out->count++;
+		}
+		if (*ps.p != '|')
+			break;
+		ps.p++;
 	}
-	out->count = req.n;
+	/* a stray ')' ends the branch early: the rest is then "anything" */
+	if (*ps.p != '\0')
+		out->count = 0;
 }

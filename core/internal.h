@@ -72,8 +72,8 @@ void		bounce_parse_inside(const char *s, size_t len, bounce_codes *codes);
  * The literals a pattern needs: every match of the pattern contains at
  * least one of them (an OR-set). Stored ASCII-folded (byte | 0x20).
  */
-#define BOUNCE_FACTOR_MAX	16	/* at most this many alternatives */
-#define BOUNCE_FACTOR_LEN	64	/* bytes per literal kept */
+#define BOUNCE_FACTOR_MAX	64	/* at most this many alternatives */
+#define BOUNCE_FACTOR_LEN	32	/* bytes per literal kept */
 
 typedef struct bounce_factors
 {
@@ -83,6 +83,9 @@ typedef struct bounce_factors
 } bounce_factors;
 
 void		bounce_pattern_factors(const char *pattern, bounce_factors *out);
+
+/* Is s (folded) part of a word found in most bounce texts? */
+bool		bounce_common_fragment(const unsigned char *s, int len);
 
 /* ---- compiled rule sets (ruleset.c) ---- */
 
@@ -129,6 +132,9 @@ int			bounce_ruleset_match(const bounce_ruleset *set,
 								 long *index, size_t *match_start,
 								 size_t *match_len, bool *limit_hit);
 
+/* How many regex searches a matcher has run (benchmarks, tests). */
+unsigned long bounce_matcher_searches(const bounce_matcher *matcher);
+
 /* Scratch owned by a matcher (ruleset.c), sized for a given rule set. */
 int			bounce_matcher_reserve(bounce_matcher *matcher,
 								   const bounce_ruleset *set);
@@ -145,12 +151,38 @@ int			bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
 								 const char *diagnostic, size_t diagnostic_len,
 								 bounce_result *result);
 
+/* ---- UTF-8 (utf8.c) ---- */
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+size_t		bounce_utf8_char(const unsigned char *s, size_t n);
+
+/* Offset of the first invalid byte, or n when s is valid UTF-8. */
+size_t		bounce_utf8_first_invalid(const unsigned char *s, size_t n);
+
+/* Copy s to out (n bytes), each invalid byte replaced by '?'. */
+void		bounce_utf8_repair(const unsigned char *s, size_t n,
+							   unsigned char *out);
+
 /* ---- helpers ---- */
 
+/*
+ * How the prefilter sees a byte: ASCII letters lower-cased, pcre2's \s
+ * characters (space, HT, LF, VT, FF, CR) made a space, other ASCII kept,
+ * and bytes of multi-byte characters or'ed with 0x20, which makes the
+ * Latin-1 and basic Cyrillic capitals equal to their small letters.
+ * The scanned text also has every run of white space collapsed to one
+ * space, so that a pattern's \s+ is a single space inside a literal.
+ */
 static inline unsigned char
 bounce_fold(unsigned char c)
 {
-	return c | 0x20;
+	if (c >= 0x80)
+		return c | 0x20;
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned char) (c + ('a' - 'A'));
+	if (c == ' ' || (c >= '\t' && c <= '\r'))
+		return ' ';
+	return c;
 }
 
 #endif							/* BOUNCE_INTERNAL_H */

@@ -3,18 +3,27 @@
  *
  * A rule set is an ordered list of pcre2 patterns (order = precedence).
  * Trying every pattern in turn costs one regex search per rule; instead each
- * rule's required literals (factor.c) are indexed by one 4-byte "gram" each,
- * and one pass over the text looks every 4-byte window up in a 64 Kbit
- * bitmap of those grams. Only on a bitmap hit is the gram looked up in a
- * hash table and the whole literal compared, which marks its rule as a
- * candidate. The candidates' regexes then run in precedence order and the
- * first that matches wins, exactly as trying every rule in order would
- * decide, because a rule none of whose required literals occurs cannot
- * match. The scan costs the same whatever the number of rules; the regex
- * work is a handful of confirmations.
+ * rule's required literals (factor.c) are indexed by one 4-byte "gram" each
+ * (3 bytes for three-letter literals such as "spf"), and one pass over the
+ * text looks every window up in a 64 Kbit bitmap of those grams. Only on a
+ * bitmap hit is the gram looked up in a hash table and the whole literal
+ * compared, which marks its rule as a candidate. The candidates' regexes
+ * then run in precedence order and the first that matches wins, exactly as
+ * trying every rule in order would decide, because a rule none of whose
+ * required literals occurs cannot match. The scan costs the same whatever
+ * the number of rules; the regex work is a handful of confirmations.
  *
- * Rules without a usable literal (none of 4 bytes or more) are always
- * candidates; the rule linter reports them.
+ * Rules are mostly long lists of phrasings ("a|b|c|..."). A regex engine
+ * searching such an alternation tries every phrasing at every position,
+ * so each rule is also compiled as its separate top-level alternatives
+ * ("branches"), each with its own literals: a literal hit runs only its
+ * branch, which pcre2 can search with its first-character skips. Among a
+ * rule's matching branches the leftmost match (the lowest branch on a tie)
+ * is the one the whole alternation would have found. The whole patterns
+ * are kept for the reference path (every rule tried in order).
+ *
+ * Branches without a usable literal (all literals shorter than 3 bytes)
+ * are always candidates; the rule linter reports them.
  *
  * After compilation a rule set is read-only and may be shared by threads;
  * per-call scratch lives in a bounce_matcher, one per thread.
@@ -30,7 +39,8 @@
 #include "internal.h"
 
 #define GRAM		4
-#define BLOOM_BITS	16			/* 64 Kbit = 8 KiB bitmap */
+#define GRAM_MIN	3			/* literals of 3 bytes get a 3-byte gram */
+#define BLOOM_BITS	16			/* 64 Kbit = 8 KiB bitmap per gram length */
 
 /* pcre2 limits: no rule needs more; a hit is treated as "no match". */
 #define MATCH_LIMIT	200000
@@ -38,27 +48,41 @@
 
 typedef struct literal
 {
-	uint32_t	gram;			/* folded bytes at gram_off */
-	uint32_t	rule;			/* index of the rule it belongs to */
+	uint32_t	gram;			/* folded bytes at gram_off; a 3-byte gram
+								 * has its fourth byte zero (a 4-byte window
+								 * ending in NUL may share its key: harmless,
+								 * every hit is verified byte by byte) */
+	uint32_t	branch;			/* index of the branch it belongs to */
 	uint16_t	gram_off;
 	uint16_t	len;
 	unsigned char text[BOUNCE_FACTOR_LEN];	/* folded */
 } literal;
 
+typedef struct branch
+{
+	pcre2_code *code;
+	uint32_t	rule;
+} branch;
+
 struct bounce_ruleset
 {
 	size_t		count;
 	const bounce_rule_spec *specs;
-	pcre2_code **codes;
+	pcre2_code **codes;			/* whole patterns (reference path) */
+	branch	   *branches;		/* rule by rule, in order */
+	size_t		nbranches;
+	uint32_t   *first_branch;	/* per rule; [count] == nbranches */
 	pcre2_match_context *mctx;
-	uint64_t	bloom[(1u << BLOOM_BITS) / 64];
+	uint64_t	bloom[(1u << BLOOM_BITS) / 64];		/* 4-byte grams */
+	uint64_t	bloom3[(1u << BLOOM_BITS) / 64];	/* 3-byte grams */
+	bool		has_gram3;
 	literal    *literals;		/* sorted by gram */
 	size_t		nliterals;
 	uint32_t   *slots;			/* open addressing: literal index + 1 */
 	size_t		slot_mask;
-	uint32_t   *always;			/* rules without a usable literal */
+	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
-	size_t		nwords;			/* candidate bitset words */
+	size_t		nwords;			/* candidate bitset words (per branch) */
 };
 
 struct bounce_matcher
@@ -66,6 +90,11 @@ struct bounce_matcher
 	pcre2_match_data *md;
 	uint64_t   *bits;
 	size_t		nwords;
+	char	   *clean;			/* copy of an invalid UTF-8 text, repaired */
+	size_t		clean_size;
+	unsigned char *folded;		/* the text as the prefilter scans it */
+	size_t		folded_size;
+	unsigned long searches;		/* regex searches run (for benchmarks) */
 };
 
 static inline uint32_t
@@ -74,7 +103,18 @@ load_gram(const unsigned char *p)
 	uint32_t	w;
 
 	memcpy(&w, p, sizeof(w));
-	return w | 0x20202020u;
+	return w;
+}
+
+/* Mask keeping the first three bytes of a loaded word, on any endianness. */
+static inline uint32_t
+gram3_mask(void)
+{
+	static const unsigned char bytes[4] = {0xFF, 0xFF, 0xFF, 0x00};
+	uint32_t	m;
+
+	memcpy(&m, bytes, sizeof(m));
+	return m;
 }
 
 static inline uint32_t
@@ -96,24 +136,63 @@ byte_weight(unsigned char c)
 	if (c >= 'a' && c <= 'z')
 		return letters[c - 'a'];
 	if (c == ' ')
-		return 14;
+		return 40;				/* word boundaries are everywhere */
 	return 1;
 }
 
+/*
+ * Grams already chosen, counted, so that literals spread over many grams:
+ * each bitmap hit then leads to one or two literal comparisons. A small
+ * open-addressing table used only while the index is built.
+ */
+typedef struct gram_count
+{
+	uint32_t   *keys;
+	uint32_t   *counts;
+	size_t		mask;
+} gram_count;
+
+static uint32_t *
+gram_count_slot(gram_count *gc, uint32_t gram)
+{
+	size_t		h = gram_hash(gram);
+
+	for (;; h++)
+	{
+		size_t		i = h & gc->mask;
+
+		if (gc->keys[i] == gram || gc->counts[i] == 0)
+		{
+			gc->keys[i] = gram;
+			return &gc->counts[i];
+		}
+	}
+}
+
+/*
+ * The window of a literal to index: rare letters, not part of a word found
+ * in most bounce texts, and not yet taken by many other literals.
+ */
 static int
-best_gram_offset(const unsigned char *text, int len)
+best_gram_offset(const unsigned char *text, int len, int gram,
+				 gram_count *taken)
 {
 	int			best = 0,
 				best_weight = 1 << 30,
 				i;
 
-	for (i = 0; i + GRAM <= len; i++)
+	for (i = 0; i + gram <= len; i++)
 	{
 		int			w = 0,
 					k;
+		uint32_t	key;
 
-		for (k = 0; k < GRAM; k++)
+		for (k = 0; k < gram; k++)
 			w += byte_weight(text[i + k]);
+		if (bounce_common_fragment(text + i, gram))
+			w += 100;
+		key = load_gram(text + i);
+		w += 25 * (int) *gram_count_slot(taken, key);
 		if (w < best_weight)
 		{
 			best_weight = w;
@@ -131,7 +210,7 @@ literal_cmp(const void *a, const void *b)
 
 	if (x->gram != y->gram)
 		return x->gram < y->gram ? -1 : 1;
-	return x->rule < y->rule ? -1 : x->rule > y->rule;
+	return x->branch < y->branch ? -1 : x->branch > y->branch;
 }
 
 static void
@@ -150,86 +229,6 @@ describe_error(char *errbuf, size_t errlen, const bounce_rule_spec *spec,
 			 (const char *) msg, offset);
 }
 
-/*
- * pcre2 10.42's JIT, with PCRE2_MATCH_INVALID_UTF, fails to match \S, \D and
- * \W against a multi-byte character ("Postfach\s+\S+\s+ist" misses
- * "Postfach \xc3\xa4 ist"), while the same negations written as classes
- * work. So outside character classes they are rewritten to [^\s], [^\d]
- * and [^\w], which mean the same. Returns a malloc'd copy, or NULL.
- */
-static char *
-rewrite_negated_escapes(const char *pattern)
-{
-	size_t		len = strlen(pattern);
-	char	   *out = malloc(len * 3 + 1);
-	size_t		o = 0;
-	bool		in_class = false,
-				quoted = false;
-	const char *p = pattern;
-
-	if (out == NULL)
-		return NULL;
-	while (*p)
-	{
-		if (quoted)
-		{
-			if (p[0] == '\\' && p[1] == 'E')
-			{
-				quoted = false;
-				out[o++] = *p++;
-			}
-			out[o++] = *p++;
-			continue;
-		}
-		if (p[0] == '\\' && p[1] != '\0')
-		{
-			if (p[1] == 'Q')
-				quoted = true;
-			else if (!in_class && (p[1] == 'S' || p[1] == 'D' || p[1] == 'W'))
-			{
-				out[o++] = '[';
-				out[o++] = '^';
-				out[o++] = '\\';
-				out[o++] = (char) (p[1] - 'A' + 'a');
-				out[o++] = ']';
-				p += 2;
-				continue;
-			}
-			out[o++] = *p++;
-			out[o++] = *p++;
-			continue;
-		}
-		if (!in_class && *p == '[')
-		{
-			in_class = true;
-			out[o++] = *p++;
-			if (*p == '^')
-				out[o++] = *p++;
-			if (*p == ']')
-				out[o++] = *p++;	/* a literal ']' first in the class */
-			continue;
-		}
-		if (in_class && p[0] == '[' && p[1] == ':')
-		{
-			/* a POSIX class such as [:alpha:] */
-			const char *end = strstr(p + 2, ":]");
-
-			if (end != NULL)
-			{
-				memcpy(out + o, p, (size_t) (end + 2 - p));
-				o += (size_t) (end + 2 - p);
-				p = end + 2;
-				continue;
-			}
-		}
-		if (in_class && *p == ']')
-			in_class = false;
-		out[o++] = *p++;
-	}
-	out[o] = '\0';
-	return out;
-}
-
 static bool
 jit_wanted(void)
 {
@@ -241,32 +240,43 @@ jit_wanted(void)
 	return pcre2_config(PCRE2_CONFIG_JIT, &jit) == 0 && jit == 1;
 }
 
-/* Index the literals of every rule; false when out of memory. */
+/* Index the literals of every branch; false when out of memory. */
 static bool
-build_index(bounce_ruleset *set)
+build_index(bounce_ruleset *set, char **patterns)
 {
 	size_t		cap = 0,
 				i,
 				nslots;
 	bounce_factors *f = malloc(sizeof(*f));
+	gram_count	taken;
 
-	if (f == NULL)
+	taken.mask = 8191;
+	taken.keys = calloc(taken.mask + 1, sizeof(uint32_t));
+	taken.counts = calloc(taken.mask + 1, sizeof(uint32_t));
+	if (f == NULL || taken.keys == NULL || taken.counts == NULL)
+	{
+		free(f);
+		free(taken.keys);
+		free(taken.counts);
 		return false;
-	set->always = malloc(sizeof(uint32_t) * (set->count ? set->count : 1));
+	}
+	set->always = malloc(sizeof(uint32_t) * (set->nbranches ? set->nbranches : 1));
 	if (set->always == NULL)
 	{
 		free(f);
+		free(taken.keys);
+		free(taken.counts);
 		return false;
 	}
-	for (i = 0; i < set->count; i++)
+	for (i = 0; i < set->nbranches; i++)
 	{
 		int			k;
 		bool		usable;
 
-		bounce_pattern_factors(set->specs[i].pattern, f);
+		bounce_pattern_factors(patterns[i], f);
 		usable = f->count > 0;
 		for (k = 0; k < f->count; k++)
-			usable = usable && f->len[k] >= GRAM;
+			usable = usable && f->len[k] >= GRAM_MIN;
 		if (!usable)
 		{
 			set->always[set->nalways++] = (uint32_t) i;
@@ -284,6 +294,8 @@ build_index(bounce_ruleset *set)
 				if (grown == NULL)
 				{
 					free(f);
+					free(taken.keys);
+					free(taken.counts);
 					return false;
 				}
 				set->literals = grown;
@@ -291,14 +303,33 @@ build_index(bounce_ruleset *set)
 			}
 			lit = &set->literals[set->nliterals++];
 			memset(lit, 0, sizeof(*lit));
-			lit->rule = (uint32_t) i;
+			lit->branch = (uint32_t) i;
 			lit->len = (uint16_t) f->len[k];
 			memcpy(lit->text, f->text[k], f->len[k]);
-			lit->gram_off = (uint16_t) best_gram_offset(lit->text, lit->len);
-			lit->gram = load_gram(lit->text + lit->gram_off);
+			if (lit->len >= GRAM)
+			{
+				uint32_t   *count;
+
+				lit->gram_off = (uint16_t) best_gram_offset(lit->text, lit->len,
+															 GRAM, &taken);
+				lit->gram = load_gram(lit->text + lit->gram_off);
+				count = gram_count_slot(&taken, lit->gram);
+				if (*count < 64)
+					(*count)++;
+			}
+			else
+			{
+				unsigned char padded[4] = {0, 0, 0, 0};
+
+				memcpy(padded, lit->text, GRAM_MIN);
+				lit->gram = load_gram(padded) & gram3_mask();
+				set->has_gram3 = true;
+			}
 		}
 	}
 	free(f);
+	free(taken.keys);
+	free(taken.counts);
 	if (set->nliterals > 0)
 		qsort(set->literals, set->nliterals, sizeof(literal), literal_cmp);
 
@@ -316,7 +347,10 @@ build_index(bounce_ruleset *set)
 		if (i > 0 && set->literals[i].gram == set->literals[i - 1].gram)
 			continue;
 		h = gram_hash(set->literals[i].gram);
-		set->bloom[h >> 6] |= (uint64_t) 1 << (h & 63);
+		if (set->literals[i].len >= GRAM)
+			set->bloom[h >> 6] |= (uint64_t) 1 << (h & 63);
+		else
+			set->bloom3[h >> 6] |= (uint64_t) 1 << (h & 63);
 		while (set->slots[h & set->slot_mask] != 0)
 			h++;
 		set->slots[h & set->slot_mask] = (uint32_t) (i + 1);
@@ -324,13 +358,150 @@ build_index(bounce_ruleset *set)
 	return true;
 }
 
+/*
+ * Split a pattern at its top-level '|' into *n branch copies (malloc'd).
+ * A pattern that sets options at top level ("(?i)...") stays whole, since
+ * the setting would not reach the later branches once they are split.
+ * Returns NULL when out of memory.
+ */
+static char **
+split_branches(const char *pattern, size_t *n)
+{
+	size_t		len = strlen(pattern),
+				count = 1,
+				i,
+				start = 0,
+				k = 0;
+	int			depth = 0;
+	bool		in_class = false,
+				quoted = false,
+				whole = false;
+	size_t	   *cuts;
+	char	  **out;
+
+	/* first pass: find the top-level bars */
+	cuts = malloc(sizeof(size_t) * (len + 2));
+	if (cuts == NULL)
+		return NULL;
+	for (i = 0; i < len; i++)
+	{
+		char		c = pattern[i];
+
+		if (quoted)
+		{
+			if (c == '\\' && pattern[i + 1] == 'E')
+				quoted = false, i++;
+			continue;
+		}
+		if (c == '\\')
+		{
+			if (pattern[i + 1] == 'Q')
+				quoted = true;
+			i++;
+			continue;
+		}
+		if (in_class)
+		{
+			if (c == '[' && pattern[i + 1] == ':')
+			{
+				const char *end = strstr(pattern + i + 2, ":]");
+
+				if (end != NULL)
+					i = (size_t) (end - pattern) + 1;
+			}
+			else if (c == ']')
+				in_class = false;
+			continue;
+		}
+		if (c == '[')
+		{
+			in_class = true;
+			if (pattern[i + 1] == '^')
+				i++;
+			if (pattern[i + 1] == ']')
+				i++;
+		}
+		else if (c == '(')
+		{
+			if (depth == 0 && pattern[i + 1] == '?' &&
+				strchr("iJmnsxU-^", pattern[i + 2]) != NULL && pattern[i + 2])
+				whole = true;	/* a top-level option setting */
+			depth++;
+		}
+		else if (c == ')')
+			depth--;
+		else if (c == '|' && depth == 0)
+			cuts[k++] = i;
+	}
+	/* a leading (*VERB) such as (*UCP) applies to the whole pattern, and
+	 * \K moves a match's start, so the leftmost branch is no longer the
+	 * one the alternation picks: keep such patterns whole */
+	if (strncmp(pattern, "(*", 2) == 0 || strstr(pattern, "\\K") != NULL)
+		whole = true;
+	if (whole || depth != 0)
+		k = 0;
+	count = k + 1;
+	out = calloc(count, sizeof(char *));
+	if (out == NULL)
+	{
+		free(cuts);
+		return NULL;
+	}
+	cuts[k] = len;
+	for (i = 0; i < count; i++)
+	{
+		size_t		end = cuts[i];
+
+		out[i] = malloc(end - start + 1);
+		if (out[i] == NULL)
+		{
+			while (i > 0)
+				free(out[--i]);
+			free(out);
+			free(cuts);
+			return NULL;
+		}
+		memcpy(out[i], pattern + start, end - start);
+		out[i][end - start] = '\0';
+		start = end + 1;
+	}
+	free(cuts);
+	*n = count;
+	return out;
+}
+
+/*
+ * Patterns are UTF-8 and caseless. Texts are always valid UTF-8 by the time
+ * they are matched (see bounce_ruleset_match), so no pcre2 UTF check runs.
+ */
+#define COMPILE_OPTIONS (PCRE2_CASELESS | PCRE2_UTF | PCRE2_DOTALL | \
+						 PCRE2_NO_AUTO_CAPTURE | PCRE2_NEVER_BACKSLASH_C)
+
+/* Compile one pattern, with JIT when asked; NULL on failure. */
+static pcre2_code *
+compile_one(const char *pattern, bool jit, int *code, size_t *offset)
+{
+	pcre2_code *re;
+	PCRE2_SIZE	off = 0;
+
+	re = pcre2_compile((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+					   COMPILE_OPTIONS, code, &off, NULL);
+	*offset = off;
+	/* without JIT the interpreter runs the same pattern, only slower */
+	if (re != NULL && jit)
+		(void) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
 bounce_ruleset *
 bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 					   int *err, char *errbuf, size_t errlen)
 {
 	bounce_ruleset *set;
-	size_t		i;
+	size_t		i,
+				cap = 0;
 	bool		jit = jit_wanted();
+	char	  **patterns = NULL;	/* every branch's source, for the index */
 
 	*err = BOUNCE_ENOMEM;
 	if (errbuf && errlen)
@@ -340,10 +511,10 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 		return NULL;
 	set->count = count;
 	set->specs = specs;
-	set->nwords = (count + 63) / 64;
 	set->codes = calloc(count ? count : 1, sizeof(pcre2_code *));
+	set->first_branch = calloc(count + 1, sizeof(uint32_t));
 	set->mctx = pcre2_match_context_create(NULL);
-	if (set->codes == NULL || set->mctx == NULL)
+	if (set->codes == NULL || set->first_branch == NULL || set->mctx == NULL)
 		goto fail;
 	pcre2_set_match_limit(set->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(set->mctx, DEPTH_LIMIT);
@@ -351,19 +522,13 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 	for (i = 0; i < count; i++)
 	{
 		int			code;
-		PCRE2_SIZE	offset;
-		char	   *pattern = rewrite_negated_escapes(specs[i].pattern);
+		size_t		offset,
+					nparts = 0,
+					k;
+		char	  **parts;
 
-		if (pattern == NULL)
-			goto fail;
-		set->codes[i] = pcre2_compile((PCRE2_SPTR) pattern,
-									  PCRE2_ZERO_TERMINATED,
-									  PCRE2_CASELESS | PCRE2_UTF |
-									  PCRE2_MATCH_INVALID_UTF | PCRE2_DOTALL |
-									  PCRE2_NO_AUTO_CAPTURE |
-									  PCRE2_NEVER_BACKSLASH_C,
-									  &code, &offset, NULL);
-		free(pattern);
+		/* the whole pattern serves the reference path only: no JIT */
+		set->codes[i] = compile_one(specs[i].pattern, false, &code, &offset);
 		if (set->codes[i] == NULL)
 		{
 			if (code == PCRE2_ERROR_NOMEMORY)
@@ -372,16 +537,86 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 			describe_error(errbuf, errlen, &specs[i], code, offset);
 			goto fail;
 		}
-		/* without JIT the interpreter runs the same pattern, only slower */
-		if (jit)
-			(void) pcre2_jit_compile(set->codes[i], PCRE2_JIT_COMPLETE);
+		if ((parts = split_branches(specs[i].pattern, &nparts)) == NULL)
+			goto fail;
+		set->first_branch[i] = (uint32_t) set->nbranches;
+		if (set->nbranches + nparts > cap)
+		{
+			size_t		ncap = (set->nbranches + nparts) * 2;
+			branch	   *grown = realloc(set->branches, ncap * sizeof(branch));
+			char	  **grown_patterns = realloc(patterns, ncap * sizeof(char *));
+
+			if (grown != NULL)
+				set->branches = grown;
+			if (grown_patterns != NULL)
+				patterns = grown_patterns;
+			if (grown == NULL || grown_patterns == NULL)
+			{
+				for (k = 0; k < nparts; k++)
+					free(parts[k]);
+				free(parts);
+				goto fail;
+			}
+			cap = ncap;
+		}
+		for (k = 0; k < nparts; k++)
+		{
+			branch	   *br = &set->branches[set->nbranches];
+
+			br->rule = (uint32_t) i;
+			br->code = compile_one(parts[k], jit, &code, &offset);
+			patterns[set->nbranches++] = parts[k];
+			if (br->code != NULL)
+				continue;
+			/*
+			 * The whole pattern compiled, so a branch fails only for lack
+			 * of memory or because it needs another branch (a named group
+			 * defined there): then the rule stays one branch.
+			 */
+			while (set->nbranches > set->first_branch[i])
+			{
+				set->nbranches--;
+				pcre2_code_free(set->branches[set->nbranches].code);
+				free(patterns[set->nbranches]);
+			}
+			for (k++; k < nparts; k++)
+				free(parts[k]);
+			if (code == PCRE2_ERROR_NOMEMORY)
+			{
+				free(parts);
+				goto fail;
+			}
+			br = &set->branches[set->nbranches];
+			br->rule = (uint32_t) i;
+			br->code = compile_one(specs[i].pattern, jit, &code, &offset);
+			patterns[set->nbranches] = strdup(specs[i].pattern);
+			if (br->code == NULL || patterns[set->nbranches] == NULL)
+			{
+				pcre2_code_free(br->code);
+				free(patterns[set->nbranches]);
+				free(parts);
+				goto fail;
+			}
+			set->nbranches++;
+			break;
+		}
+		free(parts);
 	}
-	if (!build_index(set))
+	set->first_branch[count] = (uint32_t) set->nbranches;
+	set->nwords = (set->nbranches + 63) / 64;
+	if (!build_index(set, patterns))
 		goto fail;
+	for (i = 0; i < set->nbranches; i++)
+		free(patterns[i]);
+	free(patterns);
 	*err = BOUNCE_OK;
 	return set;
 
 fail:
+	if (patterns != NULL)
+		for (i = 0; i < set->nbranches; i++)
+			free(patterns[i]);
+	free(patterns);
 	bounce_ruleset_free(set);
 	return NULL;
 }
@@ -397,6 +632,11 @@ bounce_ruleset_free(bounce_ruleset *set)
 		for (i = 0; i < set->count; i++)
 			pcre2_code_free(set->codes[i]);
 	free(set->codes);
+	if (set->branches)
+		for (i = 0; i < set->nbranches; i++)
+			pcre2_code_free(set->branches[i].code);
+	free(set->branches);
+	free(set->first_branch);
 	pcre2_match_context_free(set->mctx);
 	free(set->literals);
 	free(set->slots);
@@ -467,7 +707,15 @@ bounce_matcher_free(bounce_matcher *matcher)
 		return;
 	pcre2_match_data_free(matcher->md);
 	free(matcher->bits);
+	free(matcher->clean);
+	free(matcher->folded);
 	free(matcher);
+}
+
+unsigned long
+bounce_matcher_searches(const bounce_matcher *matcher)
+{
+	return matcher->searches;
 }
 
 int
@@ -514,73 +762,120 @@ has_fold_exceptions(const unsigned char *t, size_t n)
 	return false;
 }
 
-/* Mark every rule whose literal occurs in the text. */
+/* Mark the branches of every literal whose gram is w and occurs at i. */
+static void
+mark_gram(const bounce_ruleset *set, const unsigned char *t, size_t n,
+		  size_t i, uint32_t w, uint64_t *bits)
+{
+	uint32_t	h = gram_hash(w);
+	uint32_t	slot;
+	size_t		k;
+
+	for (;; h++)
+	{
+		slot = set->slots[h & set->slot_mask];
+		if (slot == 0)
+			return;
+		if (set->literals[slot - 1].gram == w)
+			break;
+	}
+	for (k = slot - 1; k < set->nliterals && set->literals[k].gram == w; k++)
+	{
+		const literal *lit = &set->literals[k];
+		size_t		start,
+					j;
+
+		if (i < lit->gram_off)
+			continue;
+		start = i - lit->gram_off;
+		if (start + lit->len > n)
+			continue;
+		for (j = 0; j < lit->len; j++)
+			if (t[start + j] != lit->text[j])
+				break;
+		if (j == lit->len)
+			bits[lit->branch >> 6] |= (uint64_t) 1 << (lit->branch & 63);
+	}
+}
+
+static inline bool
+bloom_has(const uint64_t *bloom, uint32_t w)
+{
+	uint32_t	h = gram_hash(w);
+
+	return (bloom[h >> 6] >> (h & 63)) & 1;
+}
+
+/*
+ * Fold a text as the literals are folded, white-space runs collapsed to one
+ * space, into out (which has room for n bytes); returns the new length.
+ */
+static size_t
+fold_text(const unsigned char *t, size_t n, unsigned char *out)
+{
+	size_t		i,
+				o = 0;
+
+	for (i = 0; i < n; i++)
+	{
+		unsigned char c = bounce_fold(t[i]);
+
+		if (c == ' ' && o > 0 && out[o - 1] == ' ')
+			continue;
+		out[o++] = c;
+	}
+	return o;
+}
+
+/* Mark every branch whose literal occurs in the folded text t. */
 static void
 scan_literals(const bounce_ruleset *set, const unsigned char *t, size_t n,
 			  uint64_t *bits)
 {
 	size_t		i;
+	uint32_t	mask3 = gram3_mask();
 
-	if (n < GRAM || set->nliterals == 0)
+	if (n < GRAM_MIN || set->nliterals == 0)
 		return;
 	for (i = 0; i + GRAM <= n; i++)
 	{
 		uint32_t	w = load_gram(t + i);
-		uint32_t	h = gram_hash(w);
-		uint32_t	slot;
 
-		if (!((set->bloom[h >> 6] >> (h & 63)) & 1))
-			continue;
-		for (;; h++)
-		{
-			const literal *lit;
-			size_t		k;
+		if (bloom_has(set->bloom, w))
+			mark_gram(set, t, n, i, w, bits);
+		if (set->has_gram3 && bloom_has(set->bloom3, w & mask3))
+			mark_gram(set, t, n, i, w & mask3, bits);
+	}
+	/* the last three bytes start no 4-byte window */
+	if (set->has_gram3)
+	{
+		unsigned char tail[4] = {0, 0, 0, 0};
+		uint32_t	w;
 
-			slot = set->slots[h & set->slot_mask];
-			if (slot == 0)
-				break;
-			lit = &set->literals[slot - 1];
-			if (lit->gram != w)
-				continue;
-			for (k = slot - 1; k < set->nliterals && set->literals[k].gram == w;
-				 k++)
-			{
-				size_t		start,
-							j;
-
-				lit = &set->literals[k];
-				if (i < lit->gram_off)
-					continue;
-				start = i - lit->gram_off;
-				if (start + lit->len > n)
-					continue;
-				for (j = 0; j < lit->len; j++)
-					if (bounce_fold(t[start + j]) != lit->text[j])
-						break;
-				if (j == lit->len)
-					bits[lit->rule >> 6] |= (uint64_t) 1 << (lit->rule & 63);
-			}
-			break;
-		}
+		i = n - GRAM_MIN;
+		memcpy(tail, t + i, GRAM_MIN);
+		w = load_gram(tail) & mask3;
+		if (bloom_has(set->bloom3, w))
+			mark_gram(set, t, n, i, w, bits);
 	}
 }
 
-/* Run rule i; 1 match, 0 no match, or a negative BOUNCE_ error. */
+/* The result of one regex search: 1 match, 0 none, or a BOUNCE_ error. */
 static int
-try_rule(const bounce_ruleset *set, bounce_matcher *m, size_t i,
-		 const char *text, size_t len, bounce_codectx *ctx,
-		 size_t *mstart, size_t *mlen, bool *limit_hit)
+search(const bounce_ruleset *set, bounce_matcher *m, pcre2_code *code,
+	   const char *text, size_t len, size_t *mstart, size_t *mlen,
+	   bool *limit_hit)
 {
 	int			rc;
-	PCRE2_SIZE *ov;
 
-	if (!bounce_when_holds(set->specs[i].when, ctx))
-		return 0;
-	rc = pcre2_match(set->codes[i], (PCRE2_SPTR) text, len, 0, 0, m->md,
-					 set->mctx);
+	m->searches++;
+	rc = pcre2_match(code, (PCRE2_SPTR) text, len, 0, PCRE2_NO_UTF_CHECK,
+					 m->md, set->mctx);
+
 	if (rc >= 0)
 	{
-		ov = pcre2_get_ovector_pointer(m->md);
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+
 		*mstart = ov[0];
 		*mlen = ov[1] >= ov[0] ? ov[1] - ov[0] : 0;
 		return 1;
@@ -594,6 +889,43 @@ try_rule(const bounce_ruleset *set, bounce_matcher *m, size_t i,
 	return 0;
 }
 
+/*
+ * Run the candidate branches of rule r (bits set in [first, end)); the
+ * leftmost match wins, the lowest branch on a tie, as in the alternation.
+ */
+static int
+try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
+			 const char *text, size_t len, bounce_codectx *ctx,
+			 size_t *mstart, size_t *mlen, bool *limit_hit)
+{
+	size_t		b,
+				end = set->first_branch[r + 1];
+	bool		found = false;
+
+	if (!bounce_when_holds(set->specs[r].when, ctx))
+		return 0;
+	for (b = set->first_branch[r]; b < end; b++)
+	{
+		size_t		s,
+					l;
+		int			rc;
+
+		if (!((m->bits[b >> 6] >> (b & 63)) & 1))
+			continue;
+		rc = search(set, m, set->branches[b].code, text, len, &s, &l,
+					limit_hit);
+		if (rc < 0)
+			return rc;
+		if (rc > 0 && (!found || s < *mstart))
+		{
+			*mstart = s;
+			*mlen = l;
+			found = true;
+		}
+	}
+	return found ? 1 : 0;
+}
+
 int
 bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 					 const char *text, size_t len, bounce_codectx *ctx,
@@ -603,38 +935,37 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	const unsigned char *t = (const unsigned char *) text;
 	size_t		w,
 				i;
-	int			rc = 0;
+	int			rc;
 
 	*index = -1;
 	if (set->count == 0 || text == NULL)
 		return BOUNCE_OK;
-	if (use_prefilter && has_fold_exceptions(t, len))
-		use_prefilter = false;
+	/* rules run without pcre2's UTF check: repair invalid texts first */
+	if (bounce_utf8_first_invalid(t, len) < len)
+	{
+		if (m->clean_size < len)
+		{
+			/* pcre2's JIT may read a little past the subject's end */
+			char	   *grown = realloc(m->clean, len + 64);
+
+			if (grown == NULL)
+				return BOUNCE_ENOMEM;
+			m->clean = grown;
+			m->clean_size = len;
+		}
+		bounce_utf8_repair(t, len, (unsigned char *) m->clean);
+		text = m->clean;
+		t = (const unsigned char *) text;
+	}
 	if (!use_prefilter)
 	{
+		/* the reference: every rule's whole pattern, in order */
 		for (i = 0; i < set->count; i++)
 		{
-			rc = try_rule(set, m, i, text, len, ctx, mstart, mlen, limit_hit);
-			if (rc != 0)
-				break;
-		}
-		if (rc > 0)
-			*index = (long) i;
-		return rc < 0 ? rc : BOUNCE_OK;
-	}
-	memset(m->bits, 0, set->nwords * sizeof(uint64_t));
-	for (i = 0; i < set->nalways; i++)
-		m->bits[set->always[i] >> 6] |= (uint64_t) 1 << (set->always[i] & 63);
-	scan_literals(set, t, len, m->bits);
-	for (w = 0; w < set->nwords; w++)
-	{
-		uint64_t	word = m->bits[w];
-
-		while (word != 0)
-		{
-			i = w * 64 + (size_t) __builtin_ctzll(word);
-			word &= word - 1;
-			rc = try_rule(set, m, i, text, len, ctx, mstart, mlen, limit_hit);
+			if (!bounce_when_holds(set->specs[i].when, ctx))
+				continue;
+			rc = search(set, m, set->codes[i], text, len, mstart, mlen,
+						limit_hit);
 			if (rc < 0)
 				return rc;
 			if (rc > 0)
@@ -642,6 +973,54 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 				*index = (long) i;
 				return BOUNCE_OK;
 			}
+		}
+		return BOUNCE_OK;
+	}
+	if (has_fold_exceptions(t, len))
+		memset(m->bits, 0xFF, set->nwords * sizeof(uint64_t));
+	else
+	{
+		size_t		flen;
+
+		if (m->folded_size < len)
+		{
+			unsigned char *grown = realloc(m->folded, len);
+
+			if (grown == NULL)
+				return BOUNCE_ENOMEM;
+			m->folded = grown;
+			m->folded_size = len;
+		}
+		flen = fold_text(t, len, m->folded);
+		memset(m->bits, 0, set->nwords * sizeof(uint64_t));
+		for (i = 0; i < set->nalways; i++)
+			m->bits[set->always[i] >> 6] |= (uint64_t) 1 << (set->always[i] & 63);
+		scan_literals(set, m->folded, flen, m->bits);
+	}
+	for (w = 0; w < set->nwords; w++)
+	{
+		while (m->bits[w] != 0)
+		{
+			size_t		b = w * 64 + (size_t) __builtin_ctzll(m->bits[w]);
+			size_t		r,
+						next;
+
+			if (b >= set->nbranches)
+				break;
+			r = set->branches[b].rule;
+			rc = try_branches(set, m, r, text, len, ctx, mstart, mlen,
+							  limit_hit);
+			if (rc < 0)
+				return rc;
+			if (rc > 0)
+			{
+				*index = (long) r;
+				return BOUNCE_OK;
+			}
+			/* the rule's branches are done: clear them and go on */
+			for (next = b; next < set->first_branch[r + 1]; next++)
+				m->bits[next >> 6] &= ~((uint64_t) 1 << (next & 63));
+			w = b >> 6;
 		}
 	}
 	return BOUNCE_OK;

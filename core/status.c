@@ -8,8 +8,9 @@
  * or carries them after a wrapper ("host x[192.0.2.1] said: 550 5.1.1 ...").
  *
  * A token is only taken as a code when it stands alone: an enhanced code is
- * class.subject.detail with class 2, 4 or 5 and one to three digits in the
- * other parts, not glued to letters, digits or dots (so IP addresses and
+ * class.subject.detail with class 2, 4 or 5, a subject of one digit 0 to 7
+ * (the subjects RFC 3463 defines, so "Exim 4.92.3" is no code) and one to
+ * three digits of detail, not glued to letters, digits or dots (so IP addresses and
  * version numbers are not codes); a reply code is three digits [245][0-5]d,
  * likewise delimited. Anything else is ignored, never an error.
  */
@@ -66,8 +67,9 @@ enhanced_at(const char *s, size_t len, size_t at, int enh[3])
 	if (i >= len || s[i] != '.')
 		return 0;
 	i++;
-	if ((subject = read_part(s, len, &i)) < 0)
+	if (i >= len || s[i] < '0' || s[i] > '7')
 		return 0;
+	subject = s[i++] - '0';
 	if (i >= len || s[i] != '.')
 		return 0;
 	i++;
