@@ -25,6 +25,7 @@
  * caselessly against ASCII letters (KELVIN SIGN for k, LONG S for s) are
  * handled by the caller, which skips the prefilter for texts holding them.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -107,30 +108,113 @@ to_req(const info *in, strset *req)
  * (This only steers the choice; any required literal keeps the filter
  * exact.)
  */
-static const char *const common_words[] = {
-	"access", "account", "accepted", "address", "addresses", "after",
-	"again", "allowed", "attempt", "because", "been", "blocked", "command",
-	"could", "data", "deliver", "delivered", "delivery", "denied", "does",
-	"domain", "email", "e-mail", "error", "exist", "exists", "fail",
-	"failed", "failure", "following", "for", "found", "from", "have",
-	"host", "hosts", "http", "https", "information", "invalid", "later",
-	"local", "mail", "mailbox", "message", "messages", "more", "not",
-	"permanent", "permitted", "please", "reason", "recipient", "recipients",
-	"refused", "rejected", "remote", "reply", "response", "returned",
-	"said", "send", "sender", "sent", "server", "smtp", "support",
-	"temporary", "that", "the", "this", "try", "unknown", "user", "users",
-	"visit", "was", "will", "with", "your",
-	/* short words, and what is in nearly every text: host names, links */
-	"a", "an", "and", "are", "as", "at", "be", "by", "can", "in", "is",
-	"it", "no", "of", "on", "or", "to",
-	".com", ".net", ".org", "www.", "in reply to", "command", "host",
-	"said:", "error", "status", "service", "rcpt to", "mail from",
+#define W(word) {word, sizeof(word) - 1}
+static const struct
+{
+	const char *text;
+	int			len;
+}			common_words[] = {
+	W("access"), W("account"), W("accepted"), W("address"), W("addresses"),
+	W("after"), W("again"), W("allowed"), W("attempt"), W("because"),
+	W("been"), W("blocked"), W("command"), W("could"), W("data"),
+	W("deliver"), W("delivered"), W("delivery"), W("denied"), W("does"),
+	W("domain"), W("email"), W("e-mail"), W("error"), W("exist"), W("exists"),
+	W("fail"), W("failed"), W("failure"), W("following"), W("for"),
+	W("found"), W("from"), W("have"), W("host"), W("hosts"), W("http"),
+	W("https"), W("information"), W("invalid"), W("later"), W("local"),
+	W("mail"), W("mailbox"), W("message"), W("messages"), W("more"), W("not"),
+	W("permanent"), W("permitted"), W("please"), W("reason"), W("recipient"),
+	W("recipients"), W("refused"), W("rejected"), W("remote"), W("reply"),
+	W("response"), W("returned"), W("said"), W("send"), W("sender"),
+	W("sent"), W("server"), W("smtp"), W("support"), W("temporary"),
+	W("that"), W("the"), W("this"), W("try"), W("unknown"), W("user"),
+	W("users"), W("visit"), W("was"), W("will"), W("with"), W("your"), W("a"),
+	W("an"), W("and"), W("are"), W("as"), W("at"), W("be"), W("by"), W("can"),
+	W("in"), W("is"), W("it"), W("no"), W("of"), W("on"), W("or"), W("to"),
+	W(".com"), W(".net"), W(".org"), W("www."), W("in reply to"),
+	W("command"), W("host"), W("said:"), W("error"), W("status"),
+	W("service"), W("rcpt to"), W("mail from"),
+};
+#undef W
+
+/*
+ * The 2- to 4-byte fragments of the common words, packed as
+ * (length << 32 | bytes) and sorted, for the gram choice in ruleset.c.
+ */
+struct bounce_fragments
+{
+	uint64_t   *keys;
+	size_t		n;
 };
 
-bool
-bounce_common_fragment(const unsigned char *s, int len)
+static uint64_t
+fragment_key(const unsigned char *s, int len)
 {
-	size_t		i;
+	uint64_t	key = (uint64_t) len << 32;
+	int			i;
+
+	for (i = 0; i < len; i++)
+		key |= (uint64_t) s[i] << (8 * i);
+	return key;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	uint64_t	x = *(const uint64_t *) a,
+				y = *(const uint64_t *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+bounce_fragments *
+bounce_fragments_new(void)
+{
+	size_t		i,
+				cap = 0,
+				n = 0;
+	bounce_fragments *f = calloc(1, sizeof(*f));
+
+	if (f == NULL)
+		return NULL;
+	for (i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
+		cap += (size_t) common_words[i].len * 3;
+	f->keys = malloc(sizeof(uint64_t) * (cap ? cap : 1));
+	if (f->keys == NULL)
+	{
+		free(f);
+		return NULL;
+	}
+	for (i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
+	{
+		const unsigned char *w = (const unsigned char *) common_words[i].text;
+		int			wl = common_words[i].len,
+					len,
+					k;
+
+		for (len = 2; len <= 4; len++)
+			for (k = 0; k + len <= wl; k++)
+				f->keys[n++] = fragment_key(w + k, len);
+	}
+	qsort(f->keys, n, sizeof(uint64_t), key_cmp);
+	f->n = n;
+	return f;
+}
+
+void
+bounce_fragments_free(bounce_fragments *f)
+{
+	if (f == NULL)
+		return;
+	free(f->keys);
+	free(f);
+}
+
+bool
+bounce_common_fragment(const bounce_fragments *f, const unsigned char *s,
+					   int len)
+{
+	uint64_t	key;
 
 	/* " mai", "the ": what is left once the word boundary is cut off */
 	while (len > 0 && *s == ' ')
@@ -139,17 +223,10 @@ bounce_common_fragment(const unsigned char *s, int len)
 		len--;
 	if (len < 2)
 		return true;			/* a lone letter or space */
-	for (i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
-	{
-		const char *w = common_words[i];
-		int			wl = (int) strlen(w),
-					k;
-
-		for (k = 0; k + len <= wl; k++)
-			if (memcmp(w + k, s, len) == 0)
-				return true;
-	}
-	return false;
+	if (len > 4)
+		return false;
+	key = fragment_key(s, len);
+	return bsearch(&key, f->keys, f->n, sizeof(uint64_t), key_cmp) != NULL;
 }
 
 static bool
@@ -162,8 +239,8 @@ is_common_word(const unsigned char *s, int len)
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '-'))
 		len--;
 	for (i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
-		if ((int) strlen(common_words[i]) == len &&
-			memcmp(common_words[i], s, len) == 0)
+		if (common_words[i].len == len &&
+			memcmp(common_words[i].text, s, len) == 0)
 			return true;
 	return false;
 }

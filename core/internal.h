@@ -84,8 +84,15 @@ typedef struct bounce_factors
 
 void		bounce_pattern_factors(const char *pattern, bounce_factors *out);
 
-/* Is s (folded) part of a word found in most bounce texts? */
-bool		bounce_common_fragment(const unsigned char *s, int len);
+/*
+ * Is s (folded, up to 4 bytes) part of a word found in most bounce texts?
+ * The fragments are looked up in a table built once per rule-set compile.
+ */
+typedef struct bounce_fragments bounce_fragments;
+bounce_fragments *bounce_fragments_new(void);
+void		bounce_fragments_free(bounce_fragments *fragments);
+bool		bounce_common_fragment(const bounce_fragments *fragments,
+								   const unsigned char *s, int len);
 
 /* ---- compiled rule sets (ruleset.c) ---- */
 

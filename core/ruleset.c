@@ -175,7 +175,7 @@ gram_count_slot(gram_count *gc, uint32_t gram)
  */
 static int
 best_gram_offset(const unsigned char *text, int len, int gram,
-				 gram_count *taken)
+				 gram_count *taken, const bounce_fragments *common)
 {
 	int			best = 0,
 				best_weight = 1 << 30,
@@ -189,7 +189,7 @@ best_gram_offset(const unsigned char *text, int len, int gram,
 
 		for (k = 0; k < gram; k++)
 			w += byte_weight(text[i + k]);
-		if (bounce_common_fragment(text + i, gram))
+		if (bounce_common_fragment(common, text + i, gram))
 			w += 100;
 		key = load_gram(text + i);
 		w += 25 * (int) *gram_count_slot(taken, key);
@@ -249,15 +249,18 @@ build_index(bounce_ruleset *set, char **patterns)
 				nslots;
 	bounce_factors *f = malloc(sizeof(*f));
 	gram_count	taken;
+	bounce_fragments *common = bounce_fragments_new();
 
 	taken.mask = 8191;
 	taken.keys = calloc(taken.mask + 1, sizeof(uint32_t));
 	taken.counts = calloc(taken.mask + 1, sizeof(uint32_t));
-	if (f == NULL || taken.keys == NULL || taken.counts == NULL)
+	if (f == NULL || taken.keys == NULL || taken.counts == NULL ||
+		common == NULL)
 	{
 		free(f);
 		free(taken.keys);
 		free(taken.counts);
+		bounce_fragments_free(common);
 		return false;
 	}
 	set->always = malloc(sizeof(uint32_t) * (set->nbranches ? set->nbranches : 1));
@@ -266,6 +269,7 @@ build_index(bounce_ruleset *set, char **patterns)
 		free(f);
 		free(taken.keys);
 		free(taken.counts);
+		bounce_fragments_free(common);
 		return false;
 	}
 	for (i = 0; i < set->nbranches; i++)
@@ -296,6 +300,7 @@ build_index(bounce_ruleset *set, char **patterns)
 					free(f);
 					free(taken.keys);
 					free(taken.counts);
+					bounce_fragments_free(common);
 					return false;
 				}
 				set->literals = grown;
@@ -311,7 +316,8 @@ build_index(bounce_ruleset *set, char **patterns)
 				uint32_t   *count;
 
 				lit->gram_off = (uint16_t) best_gram_offset(lit->text, lit->len,
-															 GRAM, &taken);
+															 GRAM, &taken,
+															 common);
 				lit->gram = load_gram(lit->text + lit->gram_off);
 				count = gram_count_slot(&taken, lit->gram);
 				if (*count < 64)
@@ -330,6 +336,7 @@ build_index(bounce_ruleset *set, char **patterns)
 	free(f);
 	free(taken.keys);
 	free(taken.counts);
+	bounce_fragments_free(common);
 	if (set->nliterals > 0)
 		qsort(set->literals, set->nliterals, sizeof(literal), literal_cmp);
 
