@@ -49,6 +49,10 @@ typedef struct info
 	strset		exact;
 	bool		req_ok;			/* req holds a requirement */
 	strset		req;
+	bool		phrase;			/* matching it is exactly finding one of
+								 * exact in the folded, collapsed text:
+								 * ASCII literals and \s+ / \s* only */
+	bool		ws;				/* it is one \s (white-space class) */
 } info;
 
 typedef struct parser
@@ -59,6 +63,7 @@ typedef struct parser
 
 static void parse_alt(parser *ps, info *out);
 
+/* An assertion or option: matches the empty string, no phrase. */
 static void
 set_empty_string(info *in)
 {
@@ -73,6 +78,8 @@ set_anything(info *in)
 {
 	in->exact_ok = false;
 	in->req_ok = false;
+	in->phrase = false;
+	in->ws = false;
 	in->exact.n = 0;
 	in->req.n = 0;
 }
@@ -482,6 +489,8 @@ literal_info(unsigned cp, info *out)
 		out->exact.n = 1;
 		memcpy(out->exact.s[0], bytes, n);
 		out->exact.len[0] = n;
+		/* folding is exact for ASCII; a literal space is one space only */
+		out->phrase = cp >= 0x21 && cp < 0x7F;
 		return;
 	}
 	set_anything(out);
@@ -752,6 +761,7 @@ parse_atom(parser *ps, info *out)
 		if (e == 's')
 		{
 			literal_info(' ', out);	/* any white space: one space when scanned */
+			out->ws = true;
 			return;
 		}
 		if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
@@ -831,6 +841,8 @@ parse_piece(parser *ps, info *out)
 		{
 			bool		space = out->exact_ok && out->exact.n == 1 &&
 				out->exact.len[0] == 1 && out->exact.s[0][0] == ' ';
+			bool		phrase = (q == '?' && out->phrase) ||
+				(q == '*' && out->ws);
 
 			/* optional, or optional white space (\s*): "" joins the set */
 			if ((q == '?' || space) && out->exact_ok)
@@ -839,6 +851,8 @@ parse_piece(parser *ps, info *out)
 
 				if (!set_add(&out->exact, &none, 0))
 					set_anything(out);
+				out->phrase = phrase;
+				out->ws = false;
 			}
 			else
 				set_anything(out);
@@ -846,7 +860,10 @@ parse_piece(parser *ps, info *out)
 		else if (out->exact_ok && out->exact.n == 1 &&
 				 out->exact.len[0] == 1 && out->exact.s[0][0] == ' ')
 		{
-			/* one or more white-space characters: one space when scanned */
+			/* one or more white-space characters: one space when scanned;
+			 * \s+ (not " +", not \s{2,}) is exactly that */
+			out->phrase = out->ws && min == 1 && (q == '+' || q == '{');
+			out->ws = false;
 		}
 		else
 		{
@@ -872,6 +889,8 @@ parse_concat(parser *ps, info *out)
 	bool		best_ok = false;
 	strset		best;
 	bool		whole_exact = true;
+	bool		phrase = true;
+	int			pieces = 0;
 
 	run.n = 1;
 	run.len[0] = 0;
@@ -880,6 +899,8 @@ parse_concat(parser *ps, info *out)
 		info		piece;
 
 		parse_piece(ps, &piece);
+		phrase = phrase && piece.phrase;
+		pieces++;
 		if (run_ok && piece.exact_ok)
 		{
 			strset		attempt = run;
@@ -922,6 +943,7 @@ parse_concat(parser *ps, info *out)
 	{
 		out->exact_ok = true;
 		out->exact = run;
+		out->phrase = phrase && pieces > 0;
 		return;
 	}
 	{
@@ -945,6 +967,7 @@ parse_alt(parser *ps, info *out)
 {
 	bool		exact_ok = true;
 	bool		req_ok = true;
+	bool		phrase = true;
 	strset		exact,
 				req;
 
@@ -957,6 +980,7 @@ parse_alt(parser *ps, info *out)
 		int			i;
 
 		parse_concat(ps, &branch);
+		phrase = phrase && branch.phrase;
 		if (exact_ok && branch.exact_ok)
 		{
 			for (i = 0; i < branch.exact.n && exact_ok; i++)
@@ -981,6 +1005,7 @@ parse_alt(parser *ps, info *out)
 	{
 		out->exact_ok = true;
 		out->exact = exact;
+		out->phrase = phrase;
 	}
 	else if (req_ok)
 	{
@@ -1030,6 +1055,102 @@ analysable(const char *pattern)
 	return true;
 }
 
+/* A word character for \b (pcre2 without UCP: ASCII letters, digits, _). */
+static bool
+is_word(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		(c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * Is s[0..len) a prefix of t[0..tlen)? Two phrases where one is a prefix
+ * of the other could both match at one place, and then the alternation's
+ * order, not the leftmost rule, decides; such sets are no phrase, unless a
+ * trailing \b rules the shorter one out (user / users).
+ */
+static bool
+is_prefix(const unsigned char *s, int len, const unsigned char *t, int tlen)
+{
+	return len <= tlen && memcmp(s, t, len) == 0;
+}
+
+/*
+ * Decide whether a single-branch pattern, once a leading and a trailing
+ * \b are set aside, is a phrase (see bounce_factors). If so its literals
+ * become the phrase's strings.
+ */
+static void
+find_phrase(const char *pattern, bounce_factors *out)
+{
+	size_t		len = strlen(pattern);
+	char	   *inner;
+	parser		ps;
+	info	   *in;
+	int			i,
+				j;
+
+	out->phrase = false;
+	if (len >= 2 && pattern[0] == '\\' && pattern[1] == 'b')
+	{
+		out->bound_start = true;
+		pattern += 2;
+		len -= 2;
+	}
+	if (len >= 2 && pattern[len - 2] == '\\' && pattern[len - 1] == 'b' &&
+		(len < 3 || pattern[len - 3] != '\\'))
+	{
+		out->bound_end = true;
+		len -= 2;
+	}
+	inner = malloc(len + 1);
+	in = malloc(sizeof(*in));
+	if (inner == NULL || in == NULL)
+	{
+		free(inner);
+		free(in);
+		return;
+	}
+	memcpy(inner, pattern, len);
+	inner[len] = '\0';
+	ps.p = (const unsigned char *) inner;
+	ps.depth = 0;
+	parse_concat(&ps, in);
+	if (*ps.p == '\0' && in->exact_ok && in->phrase && in->exact.n > 0 &&
+		in->exact.n <= BOUNCE_FACTOR_MAX)
+	{
+		bool		ok = true;
+
+		for (i = 0; i < in->exact.n && ok; i++)
+		{
+			int			l = in->exact.len[i];
+
+			ok = l >= 1 && in->exact.s[i][0] != ' ' &&
+				in->exact.s[i][l - 1] != ' ';
+			for (j = 0; j < in->exact.n && ok; j++)
+				if (j != i && is_prefix(in->exact.s[i], l, in->exact.s[j],
+										in->exact.len[j]) &&
+					!(out->bound_end && is_word(in->exact.s[i][l - 1]) &&
+					  is_word(in->exact.s[j][l])))
+					ok = false;
+		}
+		if (ok)
+		{
+			for (i = 0; i < in->exact.n; i++)
+			{
+				memcpy(out->text[i], in->exact.s[i], in->exact.len[i]);
+				out->len[i] = in->exact.len[i];
+			}
+			out->count = in->exact.n;
+			out->phrase = true;
+		}
+	}
+	if (!out->phrase)
+		out->bound_start = out->bound_end = false;
+	free(inner);
+	free(in);
+}
+
 /*
  * The top-level alternatives are analysed one by one, so a rule written as
  * a long list of phrasings keeps one requirement per phrasing (up to
@@ -1069,5 +1190,9 @@ bounce_pattern_factors(const char *pattern, bounce_factors *out)
 	}
 	/* a stray ')' ends the branch early: the rest is then "anything" */
 	if (*ps.p != '\0')
+	{
 		out->count = 0;
+		return;
+	}
+	find_phrase(pattern, out);
 }

@@ -80,6 +80,17 @@ typedef struct bounce_factors
 	int			count;			/* 0: the pattern needs no literal */
 	unsigned char text[BOUNCE_FACTOR_MAX][BOUNCE_FACTOR_LEN];
 	int			len[BOUNCE_FACTOR_MAX];
+
+	/*
+	 * phrase: the pattern matches exactly where one of the literals occurs
+	 * in the folded, collapsed text (with, when bound_start/bound_end, a
+	 * word boundary before/after it), and its match is that occurrence.
+	 * The literals are then the complete strings, none a prefix of another,
+	 * none starting or ending with a space.
+	 */
+	bool		phrase;
+	bool		bound_start;
+	bool		bound_end;
 } bounce_factors;
 
 void		bounce_pattern_factors(const char *pattern, bounce_factors *out);

@@ -22,6 +22,11 @@
  * is the one the whole alternation would have found. The whole patterns
  * are kept for the reference path (every rule tried in order).
  *
+ * Most branches are plain phrases: ASCII words joined by \s+ (optional
+ * words, alternatives, a \b at either end). For those the literal found by
+ * the scan is the match itself, so no regex runs at all: the occurrence is
+ * checked for its word boundaries and mapped back to the original text.
+ *
  * Branches without a usable literal (all literals shorter than 3 bytes)
  * are always candidates; the rule linter reports them.
  *
@@ -54,7 +59,10 @@ typedef struct literal
 								 * every hit is verified byte by byte) */
 	uint32_t	branch;			/* index of the branch it belongs to */
 	uint16_t	gram_off;
-	uint16_t	len;
+	uint8_t		len;
+	bool		phrase;			/* an occurrence is the branch's match ... */
+	bool		bound_start;	/* ... given a word boundary before it */
+	bool		bound_end;		/* ... and after it */
 	unsigned char text[BOUNCE_FACTOR_LEN];	/* folded */
 } literal;
 
@@ -62,6 +70,7 @@ typedef struct branch
 {
 	pcre2_code *code;
 	uint32_t	rule;
+	bool		phrase;			/* decided by the scan alone */
 } branch;
 
 struct bounce_ruleset
@@ -94,6 +103,10 @@ struct bounce_matcher
 	size_t		clean_size;
 	unsigned char *folded;		/* the text as the prefilter scans it */
 	size_t		folded_size;
+	uint64_t   *found;			/* phrase branches seen in the text, ... */
+	uint32_t   *found_at;		/* ... their leftmost occurrence ... */
+	uint32_t   *found_len;		/* ... and its length (folded text) */
+	size_t		nfound;			/* entries in found_at / found_len */
 	unsigned long searches;		/* regex searches run (for benchmarks) */
 };
 
@@ -281,6 +294,8 @@ build_index(bounce_ruleset *set, char **patterns)
 		usable = f->count > 0;
 		for (k = 0; k < f->count; k++)
 			usable = usable && f->len[k] >= GRAM_MIN;
+		/* a phrase is decided by the scan, so it must be scanned for */
+		set->branches[i].phrase = f->phrase && usable;
 		if (!usable)
 		{
 			set->always[set->nalways++] = (uint32_t) i;
@@ -309,7 +324,10 @@ build_index(bounce_ruleset *set, char **patterns)
 			lit = &set->literals[set->nliterals++];
 			memset(lit, 0, sizeof(*lit));
 			lit->branch = (uint32_t) i;
-			lit->len = (uint16_t) f->len[k];
+			lit->len = (uint8_t) f->len[k];
+			lit->phrase = set->branches[i].phrase;
+			lit->bound_start = f->bound_start;
+			lit->bound_end = f->bound_end;
 			memcpy(lit->text, f->text[k], f->len[k]);
 			if (lit->len >= GRAM)
 			{
@@ -716,6 +734,9 @@ bounce_matcher_free(bounce_matcher *matcher)
 	free(matcher->bits);
 	free(matcher->clean);
 	free(matcher->folded);
+	free(matcher->found);
+	free(matcher->found_at);
+	free(matcher->found_len);
 	free(matcher);
 }
 
@@ -728,15 +749,34 @@ bounce_matcher_searches(const bounce_matcher *matcher)
 int
 bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 {
-	uint64_t   *bits;
+	if (matcher->nwords < set->nwords)
+	{
+		uint64_t   *bits = realloc(matcher->bits,
+								   set->nwords * sizeof(uint64_t));
 
-	if (matcher->nwords >= set->nwords)
-		return BOUNCE_OK;
-	bits = realloc(matcher->bits, set->nwords * sizeof(uint64_t));
-	if (bits == NULL)
-		return BOUNCE_ENOMEM;
-	matcher->bits = bits;
-	matcher->nwords = set->nwords;
+		if (bits == NULL)
+			return BOUNCE_ENOMEM;
+		matcher->bits = bits;
+		bits = realloc(matcher->found, set->nwords * sizeof(uint64_t));
+		if (bits == NULL)
+			return BOUNCE_ENOMEM;
+		matcher->found = bits;
+		matcher->nwords = set->nwords;
+	}
+	if (matcher->nfound < set->nbranches)
+	{
+		uint32_t   *at = realloc(matcher->found_at,
+								 set->nbranches * sizeof(uint32_t));
+
+		if (at == NULL)
+			return BOUNCE_ENOMEM;
+		matcher->found_at = at;
+		at = realloc(matcher->found_len, set->nbranches * sizeof(uint32_t));
+		if (at == NULL)
+			return BOUNCE_ENOMEM;
+		matcher->found_len = at;
+		matcher->nfound = set->nbranches;
+	}
 	return BOUNCE_OK;
 }
 
@@ -769,10 +809,34 @@ has_fold_exceptions(const unsigned char *t, size_t n)
 	return false;
 }
 
+/* A word character for \b (pcre2 without UCP); folded text keeps them. */
+static inline bool
+is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+		(c >= 'A' && c <= 'Z');
+}
+
+/* A phrase literal occurs at [start, start+len): is it the branch's match? */
+static inline bool
+phrase_bounds_hold(const literal *lit, const unsigned char *t, size_t n,
+				   size_t start)
+{
+	size_t		end = start + lit->len;
+
+	if (lit->bound_start &&
+		(start > 0 && is_word_byte(t[start - 1])) == is_word_byte(t[start]))
+		return false;
+	if (lit->bound_end &&
+		is_word_byte(t[end - 1]) == (end < n && is_word_byte(t[end])))
+		return false;
+	return true;
+}
+
 /* Mark the branches of every literal whose gram is w and occurs at i. */
 static void
-mark_gram(const bounce_ruleset *set, const unsigned char *t, size_t n,
-		  size_t i, uint32_t w, uint64_t *bits)
+mark_gram(const bounce_ruleset *set, bounce_matcher *m,
+		  const unsigned char *t, size_t n, size_t i, uint32_t w)
 {
 	uint32_t	h = gram_hash(w);
 	uint32_t	slot;
@@ -800,8 +864,22 @@ mark_gram(const bounce_ruleset *set, const unsigned char *t, size_t n,
 		for (j = 0; j < lit->len; j++)
 			if (t[start + j] != lit->text[j])
 				break;
-		if (j == lit->len)
-			bits[lit->branch >> 6] |= (uint64_t) 1 << (lit->branch & 63);
+		if (j < lit->len)
+			continue;
+		m->bits[lit->branch >> 6] |= (uint64_t) 1 << (lit->branch & 63);
+		if (lit->phrase && phrase_bounds_hold(lit, t, n, start))
+		{
+			uint32_t	b = lit->branch;
+			uint64_t	bit = (uint64_t) 1 << (b & 63);
+
+			/* keep the leftmost occurrence of the branch */
+			if (!(m->found[b >> 6] & bit) || start < m->found_at[b])
+			{
+				m->found[b >> 6] |= bit;
+				m->found_at[b] = (uint32_t) start;
+				m->found_len[b] = lit->len;
+			}
+		}
 	}
 }
 
@@ -836,8 +914,8 @@ fold_text(const unsigned char *t, size_t n, unsigned char *out)
 
 /* Mark every branch whose literal occurs in the folded text t. */
 static void
-scan_literals(const bounce_ruleset *set, const unsigned char *t, size_t n,
-			  uint64_t *bits)
+scan_literals(const bounce_ruleset *set, bounce_matcher *m,
+			  const unsigned char *t, size_t n)
 {
 	size_t		i;
 	uint32_t	mask3 = gram3_mask();
@@ -849,9 +927,9 @@ scan_literals(const bounce_ruleset *set, const unsigned char *t, size_t n,
 		uint32_t	w = load_gram(t + i);
 
 		if (bloom_has(set->bloom, w))
-			mark_gram(set, t, n, i, w, bits);
+			mark_gram(set, m, t, n, i, w);
 		if (set->has_gram3 && bloom_has(set->bloom3, w & mask3))
-			mark_gram(set, t, n, i, w & mask3, bits);
+			mark_gram(set, m, t, n, i, w & mask3);
 	}
 	/* the last three bytes start no 4-byte window */
 	if (set->has_gram3)
@@ -863,7 +941,7 @@ scan_literals(const bounce_ruleset *set, const unsigned char *t, size_t n,
 		memcpy(tail, t + i, GRAM_MIN);
 		w = load_gram(tail) & mask3;
 		if (bloom_has(set->bloom3, w))
-			mark_gram(set, t, n, i, w, bits);
+			mark_gram(set, m, t, n, i, w);
 	}
 }
 
@@ -897,13 +975,48 @@ search(const bounce_ruleset *set, bounce_matcher *m, pcre2_code *code,
 }
 
 /*
+ * Map a span of the folded text back to the original: fold_text's walk is
+ * replayed up to the span's end. A phrase neither starts nor ends with a
+ * space, so both ends fall on bytes that were copied, not collapsed.
+ */
+static void
+unfold_span(const unsigned char *t, size_t n, size_t fstart, size_t flen,
+			size_t *start, size_t *len)
+{
+	size_t		i,
+				o = 0,
+				fend = fstart + flen;
+	bool		space = false;
+
+	*start = 0;
+	for (i = 0; i < n; i++)
+	{
+		bool		is_space = bounce_fold(t[i]) == ' ';
+
+		if (is_space && space)
+			continue;
+		space = is_space;
+		if (o == fstart)
+			*start = i;
+		if (++o == fend)
+		{
+			*len = i + 1 - *start;
+			return;
+		}
+	}
+	*len = n - *start;
+}
+
+/*
  * Run the candidate branches of rule r (bits set in [first, end)); the
  * leftmost match wins, the lowest branch on a tie, as in the alternation.
+ * A phrase branch is decided by the scan (when it ran: phrases_found).
  */
 static int
 try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
 			 const char *text, size_t len, bounce_codectx *ctx,
-			 size_t *mstart, size_t *mlen, bool *limit_hit)
+			 bool phrases_found, size_t *mstart, size_t *mlen,
+			 bool *limit_hit)
 {
 	size_t		b,
 				end = set->first_branch[r + 1];
@@ -919,8 +1032,17 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
 
 		if (!((m->bits[b >> 6] >> (b & 63)) & 1))
 			continue;
-		rc = search(set, m, set->branches[b].code, text, len, &s, &l,
-					limit_hit);
+		if (phrases_found && set->branches[b].phrase)
+		{
+			if (!((m->found[b >> 6] >> (b & 63)) & 1))
+				continue;		/* its words occur, not as a phrase */
+			unfold_span((const unsigned char *) text, len, m->found_at[b],
+						m->found_len[b], &s, &l);
+			rc = 1;
+		}
+		else
+			rc = search(set, m, set->branches[b].code, text, len, &s, &l,
+						limit_hit);
 		if (rc < 0)
 			return rc;
 		if (rc > 0 && (!found || s < *mstart))
@@ -943,6 +1065,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	size_t		w,
 				i;
 	int			rc;
+	bool		phrases_found;
 
 	*index = -1;
 	if (set->count == 0 || text == NULL)
@@ -983,7 +1106,8 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		}
 		return BOUNCE_OK;
 	}
-	if (has_fold_exceptions(t, len))
+	phrases_found = !has_fold_exceptions(t, len);
+	if (!phrases_found)
 		memset(m->bits, 0xFF, set->nwords * sizeof(uint64_t));
 	else
 	{
@@ -1000,9 +1124,10 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		}
 		flen = fold_text(t, len, m->folded);
 		memset(m->bits, 0, set->nwords * sizeof(uint64_t));
+		memset(m->found, 0, set->nwords * sizeof(uint64_t));
 		for (i = 0; i < set->nalways; i++)
 			m->bits[set->always[i] >> 6] |= (uint64_t) 1 << (set->always[i] & 63);
-		scan_literals(set, m->folded, flen, m->bits);
+		scan_literals(set, m, m->folded, flen);
 	}
 	for (w = 0; w < set->nwords; w++)
 	{
@@ -1015,8 +1140,8 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 			if (b >= set->nbranches)
 				break;
 			r = set->branches[b].rule;
-			rc = try_branches(set, m, r, text, len, ctx, mstart, mlen,
-							  limit_hit);
+			rc = try_branches(set, m, r, text, len, ctx, phrases_found,
+							  mstart, mlen, limit_hit);
 			if (rc < 0)
 				return rc;
 			if (rc > 0)
