@@ -174,8 +174,12 @@ int			bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 size_t		bounce_utf8_char(const unsigned char *s, size_t n);
 
-/* Offset of the first invalid byte, or n when s is valid UTF-8. */
-size_t		bounce_utf8_first_invalid(const unsigned char *s, size_t n);
+/*
+ * Offset of the first invalid byte, or n when s is valid UTF-8; *ascii
+ * (when given) tells whether every byte up to there was ASCII.
+ */
+size_t		bounce_utf8_first_invalid(const unsigned char *s, size_t n,
+									  bool *ascii);
 
 /* Copy s to out (n bytes), each invalid byte replaced by '?'. */
 void		bounce_utf8_repair(const unsigned char *s, size_t n,

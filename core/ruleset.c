@@ -44,7 +44,7 @@
 #include "internal.h"
 
 #define GRAM		4
-#define GRAM_MIN	3			/* literals of 3 bytes get a 3-byte gram */
+#define GRAM_MIN	3			/* shortest literal indexed (see build_index) */
 #define BLOOM_BITS	16			/* 64 Kbit = 8 KiB bitmap per gram length */
 
 /* pcre2 limits: no rule needs more; a hit is treated as "no match". */
@@ -53,10 +53,7 @@
 
 typedef struct literal
 {
-	uint32_t	gram;			/* folded bytes at gram_off; a 3-byte gram
-								 * has its fourth byte zero (a 4-byte window
-								 * ending in NUL may share its key: harmless,
-								 * every hit is verified byte by byte) */
+	uint32_t	gram;			/* the 4 folded bytes at gram_off */
 	uint32_t	branch;			/* index of the branch it belongs to */
 	uint16_t	gram_off;
 	uint8_t		len;
@@ -83,8 +80,9 @@ struct bounce_ruleset
 	uint32_t   *first_branch;	/* per rule; [count] == nbranches */
 	pcre2_match_context *mctx;
 	uint64_t	bloom[(1u << BLOOM_BITS) / 64];		/* 4-byte grams */
-	uint64_t	bloom3[(1u << BLOOM_BITS) / 64];	/* 3-byte grams */
-	bool		has_gram3;
+	literal    *tail3;			/* 3-byte literals, for the text's end */
+	size_t		ntail3;
+	unsigned char fold[256];	/* bounce_fold as a table */
 	literal    *literals;		/* sorted by gram */
 	size_t		nliterals;
 	uint32_t   *slots;			/* open addressing: literal index + 1 */
@@ -117,17 +115,6 @@ load_gram(const unsigned char *p)
 
 	memcpy(&w, p, sizeof(w));
 	return w;
-}
-
-/* Mask keeping the first three bytes of a loaded word, on any endianness. */
-static inline uint32_t
-gram3_mask(void)
-{
-	static const unsigned char bytes[4] = {0xFF, 0xFF, 0xFF, 0x00};
-	uint32_t	m;
-
-	memcpy(&m, bytes, sizeof(m));
-	return m;
 }
 
 static inline uint32_t
@@ -253,6 +240,24 @@ jit_wanted(void)
 	return pcre2_config(PCRE2_CONFIG_JIT, &jit) == 0 && jit == 1;
 }
 
+/* Append a literal to the index; false when out of memory. */
+static bool
+add_literal(bounce_ruleset *set, const literal *lit, size_t *cap)
+{
+	if (set->nliterals == *cap)
+	{
+		size_t		ncap = *cap ? *cap * 2 : 256;
+		literal    *grown = realloc(set->literals, ncap * sizeof(literal));
+
+		if (grown == NULL)
+			return false;
+		set->literals = grown;
+		*cap = ncap;
+	}
+	set->literals[set->nliterals++] = *lit;
+	return true;
+}
+
 /* Index the literals of every branch; false when out of memory. */
 static bool
 build_index(bounce_ruleset *set, char **patterns)
@@ -263,6 +268,15 @@ build_index(bounce_ruleset *set, char **patterns)
 	bounce_factors *f = malloc(sizeof(*f));
 	gram_count	taken;
 	bounce_fragments *common = bounce_fragments_new();
+	bool		can_follow[256];	/* bytes a folded text can hold */
+	int			c;
+
+	memset(can_follow, 0, sizeof(can_follow));
+	for (c = 0; c < 256; c++)
+	{
+		set->fold[c] = bounce_fold((unsigned char) c);
+		can_follow[set->fold[c]] = true;
+	}
 
 	taken.mask = 8191;
 	taken.keys = calloc(taken.mask + 1, sizeof(uint32_t));
@@ -303,51 +317,58 @@ build_index(bounce_ruleset *set, char **patterns)
 		}
 		for (k = 0; k < f->count; k++)
 		{
-			literal    *lit;
+			literal		lit;
+			int			v;
 
-			if (set->nliterals == cap)
-			{
-				size_t		ncap = cap ? cap * 2 : 256;
-				literal    *grown = realloc(set->literals, ncap * sizeof(literal));
-
-				if (grown == NULL)
-				{
-					free(f);
-					free(taken.keys);
-					free(taken.counts);
-					bounce_fragments_free(common);
-					return false;
-				}
-				set->literals = grown;
-				cap = ncap;
-			}
-			lit = &set->literals[set->nliterals++];
-			memset(lit, 0, sizeof(*lit));
-			lit->branch = (uint32_t) i;
-			lit->len = (uint8_t) f->len[k];
-			lit->phrase = set->branches[i].phrase;
-			lit->bound_start = f->bound_start;
-			lit->bound_end = f->bound_end;
-			memcpy(lit->text, f->text[k], f->len[k]);
-			if (lit->len >= GRAM)
+			memset(&lit, 0, sizeof(lit));
+			lit.branch = (uint32_t) i;
+			lit.len = (uint8_t) f->len[k];
+			lit.phrase = set->branches[i].phrase;
+			lit.bound_start = f->bound_start;
+			lit.bound_end = f->bound_end;
+			memcpy(lit.text, f->text[k], f->len[k]);
+			if (lit.len >= GRAM)
 			{
 				uint32_t   *count;
 
-				lit->gram_off = (uint16_t) best_gram_offset(lit->text, lit->len,
-															 GRAM, &taken,
-															 common);
-				lit->gram = load_gram(lit->text + lit->gram_off);
-				count = gram_count_slot(&taken, lit->gram);
+				lit.gram_off = (uint16_t) best_gram_offset(lit.text, lit.len,
+															GRAM, &taken,
+															common);
+				lit.gram = load_gram(lit.text + lit.gram_off);
+				count = gram_count_slot(&taken, lit.gram);
 				if (*count < 64)
 					(*count)++;
+				if (!add_literal(set, &lit, &cap))
+					goto oom;
+				continue;
 			}
-			else
-			{
-				unsigned char padded[4] = {0, 0, 0, 0};
 
-				memcpy(padded, lit->text, GRAM_MIN);
-				lit->gram = load_gram(padded) & gram3_mask();
-				set->has_gram3 = true;
+			/*
+			 * A 3-byte literal is indexed under every 4-byte window it can
+			 * start (one per byte the folded text can hold after it), so
+			 * the scan tests one bitmap per position; at the very end of a
+			 * text, where no fourth byte follows, tail3 is checked.
+			 */
+			for (v = 0; v < 256; v++)
+			{
+				unsigned char window[4];
+
+				if (!can_follow[v])
+					continue;
+				memcpy(window, lit.text, 3);
+				window[3] = (unsigned char) v;
+				lit.gram = load_gram(window);
+				if (!add_literal(set, &lit, &cap))
+					goto oom;
+			}
+			{
+				literal    *grown = realloc(set->tail3, (set->ntail3 + 1) *
+											sizeof(literal));
+
+				if (grown == NULL)
+					goto oom;
+				set->tail3 = grown;
+				set->tail3[set->ntail3++] = lit;
 			}
 		}
 	}
@@ -355,6 +376,7 @@ build_index(bounce_ruleset *set, char **patterns)
 	free(taken.keys);
 	free(taken.counts);
 	bounce_fragments_free(common);
+	f = NULL;
 	if (set->nliterals > 0)
 		qsort(set->literals, set->nliterals, sizeof(literal), literal_cmp);
 
@@ -372,15 +394,19 @@ build_index(bounce_ruleset *set, char **patterns)
 		if (i > 0 && set->literals[i].gram == set->literals[i - 1].gram)
 			continue;
 		h = gram_hash(set->literals[i].gram);
-		if (set->literals[i].len >= GRAM)
-			set->bloom[h >> 6] |= (uint64_t) 1 << (h & 63);
-		else
-			set->bloom3[h >> 6] |= (uint64_t) 1 << (h & 63);
+		set->bloom[h >> 6] |= (uint64_t) 1 << (h & 63);
 		while (set->slots[h & set->slot_mask] != 0)
 			h++;
 		set->slots[h & set->slot_mask] = (uint32_t) (i + 1);
 	}
 	return true;
+
+oom:
+	free(f);
+	free(taken.keys);
+	free(taken.counts);
+	bounce_fragments_free(common);
+	return false;
 }
 
 /*
@@ -664,6 +690,7 @@ bounce_ruleset_free(bounce_ruleset *set)
 	free(set->first_branch);
 	pcre2_match_context_free(set->mctx);
 	free(set->literals);
+	free(set->tail3);
 	free(set->slots);
 	free(set->always);
 	free(set);
@@ -833,6 +860,26 @@ phrase_bounds_hold(const literal *lit, const unsigned char *t, size_t n,
 	return true;
 }
 
+/* A literal occurs at start: its branch is a candidate (or a match). */
+static inline void
+mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
+				const literal *lit, const unsigned char *t, size_t n,
+				size_t start)
+{
+	uint32_t	b = lit->branch;
+	uint64_t	bit = (uint64_t) 1 << (b & 63);
+
+	m->bits[b >> 6] |= bit;
+	/* a phrase's leftmost occurrence with its word boundaries is its match */
+	if (lit->phrase && phrase_bounds_hold(lit, t, n, start) &&
+		(!(m->found[b >> 6] & bit) || start < m->found_at[b]))
+	{
+		m->found[b >> 6] |= bit;
+		m->found_at[b] = (uint32_t) start;
+		m->found_len[b] = lit->len;
+	}
+}
+
 /* Mark the branches of every literal whose gram is w and occurs at i. */
 static void
 mark_gram(const bounce_ruleset *set, bounce_matcher *m,
@@ -864,22 +911,8 @@ mark_gram(const bounce_ruleset *set, bounce_matcher *m,
 		for (j = 0; j < lit->len; j++)
 			if (t[start + j] != lit->text[j])
 				break;
-		if (j < lit->len)
-			continue;
-		m->bits[lit->branch >> 6] |= (uint64_t) 1 << (lit->branch & 63);
-		if (lit->phrase && phrase_bounds_hold(lit, t, n, start))
-		{
-			uint32_t	b = lit->branch;
-			uint64_t	bit = (uint64_t) 1 << (b & 63);
-
-			/* keep the leftmost occurrence of the branch */
-			if (!(m->found[b >> 6] & bit) || start < m->found_at[b])
-			{
-				m->found[b >> 6] |= bit;
-				m->found_at[b] = (uint32_t) start;
-				m->found_len[b] = lit->len;
-			}
-		}
+		if (j == lit->len)
+			mark_occurrence(set, m, lit, t, n, start);
 	}
 }
 
@@ -896,18 +929,21 @@ bloom_has(const uint64_t *bloom, uint32_t w)
  * space, into out (which has room for n bytes); returns the new length.
  */
 static size_t
-fold_text(const unsigned char *t, size_t n, unsigned char *out)
+fold_text(const unsigned char *fold, const unsigned char *t, size_t n,
+		  unsigned char *out)
 {
 	size_t		i,
 				o = 0;
+	unsigned char last = 0;
 
 	for (i = 0; i < n; i++)
 	{
-		unsigned char c = bounce_fold(t[i]);
+		unsigned char c = fold[t[i]];
 
-		if (c == ' ' && o > 0 && out[o - 1] == ' ')
+		if (c == ' ' && last == ' ')
 			continue;
 		out[o++] = c;
+		last = c;
 	}
 	return o;
 }
@@ -917,31 +953,27 @@ static void
 scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 			  const unsigned char *t, size_t n)
 {
-	size_t		i;
-	uint32_t	mask3 = gram3_mask();
+	const uint64_t *bloom = set->bloom;
+	size_t		i,
+				k;
 
 	if (n < GRAM_MIN || set->nliterals == 0)
 		return;
 	for (i = 0; i + GRAM <= n; i++)
 	{
 		uint32_t	w = load_gram(t + i);
+		uint32_t	h = gram_hash(w);
 
-		if (bloom_has(set->bloom, w))
+		if ((bloom[h >> 6] >> (h & 63)) & 1)
 			mark_gram(set, m, t, n, i, w);
-		if (set->has_gram3 && bloom_has(set->bloom3, w & mask3))
-			mark_gram(set, m, t, n, i, w & mask3);
 	}
-	/* the last three bytes start no 4-byte window */
-	if (set->has_gram3)
+	/* a 3-byte literal ending the text has no 4-byte window of its own */
+	for (k = 0; k < set->ntail3; k++)
 	{
-		unsigned char tail[4] = {0, 0, 0, 0};
-		uint32_t	w;
+		const literal *lit = &set->tail3[k];
 
-		i = n - GRAM_MIN;
-		memcpy(tail, t + i, GRAM_MIN);
-		w = load_gram(tail) & mask3;
-		if (bloom_has(set->bloom3, w))
-			mark_gram(set, m, t, n, i, w);
+		if (memcmp(t + n - 3, lit->text, 3) == 0)
+			mark_occurrence(set, m, lit, t, n, n - 3);
 	}
 }
 
@@ -1065,13 +1097,14 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	size_t		w,
 				i;
 	int			rc;
-	bool		phrases_found;
+	bool		phrases_found,
+				ascii;
 
 	*index = -1;
 	if (set->count == 0 || text == NULL)
 		return BOUNCE_OK;
 	/* rules run without pcre2's UTF check: repair invalid texts first */
-	if (bounce_utf8_first_invalid(t, len) < len)
+	if (bounce_utf8_first_invalid(t, len, &ascii) < len)
 	{
 		if (m->clean_size < len)
 		{
@@ -1106,7 +1139,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		}
 		return BOUNCE_OK;
 	}
-	phrases_found = !has_fold_exceptions(t, len);
+	phrases_found = ascii || !has_fold_exceptions(t, len);
 	if (!phrases_found)
 		memset(m->bits, 0xFF, set->nwords * sizeof(uint64_t));
 	else
@@ -1122,7 +1155,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 			m->folded = grown;
 			m->folded_size = len;
 		}
-		flen = fold_text(t, len, m->folded);
+		flen = fold_text(set->fold, t, len, m->folded);
 		memset(m->bits, 0, set->nwords * sizeof(uint64_t));
 		memset(m->found, 0, set->nwords * sizeof(uint64_t));
 		for (i = 0; i < set->nalways; i++)

@@ -46,10 +46,12 @@ bounce_utf8_char(const unsigned char *s, size_t n)
 }
 
 size_t
-bounce_utf8_first_invalid(const unsigned char *s, size_t n)
+bounce_utf8_first_invalid(const unsigned char *s, size_t n, bool *ascii)
 {
 	size_t		i = 0;
 
+	if (ascii)
+		*ascii = true;
 	while (i < n)
 	{
 		size_t		k;
@@ -71,6 +73,8 @@ bounce_utf8_first_invalid(const unsigned char *s, size_t n)
 			i++;
 			continue;
 		}
+		if (ascii)
+			*ascii = false;
 		if ((k = bounce_utf8_char(s + i, n - i)) == 0)
 			return i;
 		i += k;
