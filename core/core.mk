@@ -6,7 +6,8 @@
 
 CORE_SRCS = core/names.c core/status.c core/utf8.c core/factor.c \
             core/ruleset.c core/classify.c core/explain.c core/rules_builtin.c
-CORE_HDRS = core/bounce.h core/categories.def core/internal.h
+CORE_HDRS = core/bounce.h core/categories.def core/internal.h \
+            core/frequent_grams.def
 RULE_FILES = $(sort $(wildcard core/rules/*.rules))
 
 build/rulegen: core/rulegen.c core/categories.def core/internal.h core/bounce.h

@@ -53,6 +53,8 @@ typedef struct info
 								 * exact in the folded, collapsed text:
 								 * ASCII literals and \s+ / \s* only */
 	bool		ws;				/* it is one \s (white-space class) */
+	bool		req2_ok;		/* a second, independent requirement: a */
+	strset		req2;			/* match holds one of req and one of req2 */
 } info;
 
 typedef struct parser
@@ -252,6 +254,51 @@ is_common_word(const unsigned char *s, int len)
 	return false;
 }
 
+/* The windows most frequent in bounce texts (sorted by their bytes). */
+static const struct
+{
+	const char *gram;
+	int			texts;
+}			frequent_grams[] = {
+#define FREQUENT_GRAM(gram, texts) {gram, texts},
+#include "frequent_grams.def"
+};
+
+int
+bounce_gram_frequency(const unsigned char *s)
+{
+	size_t		lo = 0,
+				hi = sizeof(frequent_grams) / sizeof(frequent_grams[0]);
+
+	while (lo < hi)
+	{
+		size_t		mid = (lo + hi) / 2;
+		int			c = memcmp(frequent_grams[mid].gram, s, 4);
+
+		if (c == 0)
+			return frequent_grams[mid].texts;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Does every 4-byte window of the literal occur in many bounce texts? */
+static bool
+is_frequent_literal(const unsigned char *s, int len)
+{
+	int			i;
+
+	if (len < 4)
+		return false;
+	for (i = 0; i + 4 <= len; i++)
+		if (bounce_gram_frequency(s + i) == 0)
+			return false;
+	return true;
+}
+
 /*
  * Selectivity of an OR-set: its weakest literal counts (a common word
  * weighs like a very short literal); ties go to fewer alternatives.
@@ -266,7 +313,8 @@ req_score(const strset *req)
 	{
 		int			w = req->len[i] * 32;
 
-		if (is_common_word(req->s[i], req->len[i]))
+		if (is_common_word(req->s[i], req->len[i]) ||
+			is_frequent_literal(req->s[i], req->len[i]))
 			w = 40;
 		if (w < weakest)
 			weakest = w;
@@ -274,16 +322,42 @@ req_score(const strset *req)
 	return weakest - req->n;
 }
 
-/* Keep in *best whichever of *best and cand is more selective. */
-static void
-keep_best(bool *best_ok, strset *best, const strset *cand)
+/*
+ * The two most selective requirements of a concatenation; its parts all
+ * match, so a match holds one literal of each.
+ */
+typedef struct top_two
 {
-	if (!*best_ok || req_score(cand) > req_score(best))
+	bool		best_ok;
+	strset		best;
+	bool		second_ok;
+	strset		second;
+} top_two;
+
+static int	req_score(const strset *req);
+
+static void
+keep_two(top_two *t, const strset *cand)
+{
+	int			score = req_score(cand);
+
+	if (!t->best_ok || score > req_score(&t->best))
 	{
-		*best = *cand;
-		*best_ok = true;
+		if (t->best_ok)
+		{
+			t->second = t->best;
+			t->second_ok = true;
+		}
+		t->best = *cand;
+		t->best_ok = true;
+	}
+	else if (!t->second_ok || score > req_score(&t->second))
+	{
+		t->second = *cand;
+		t->second_ok = true;
 	}
 }
+
 
 static bool
 set_contains(const strset *set, const unsigned char *s, int len)
@@ -886,12 +960,12 @@ parse_concat(parser *ps, info *out)
 {
 	strset		run;			/* exact strings of the current run */
 	bool		run_ok = true;
-	bool		best_ok = false;
-	strset		best;
+	top_two		top;
 	bool		whole_exact = true;
 	bool		phrase = true;
 	int			pieces = 0;
 
+	top.best_ok = top.second_ok = false;
 	run.n = 1;
 	run.len[0] = 0;
 	while (*ps->p && *ps->p != '|' && *ps->p != ')')
@@ -921,9 +995,9 @@ parse_concat(parser *ps, info *out)
 			r.exact_ok = true;
 			r.exact = run;
 			if (to_req(&r, &req))
-				keep_best(&best_ok, &best, &req);
+				keep_two(&top, &req);
 			if (to_req(&piece, &req))
-				keep_best(&best_ok, &best, &req);
+				keep_two(&top, &req);
 		}
 		if (piece.exact_ok && piece.exact.n <= MAXSTR)
 		{
@@ -954,11 +1028,14 @@ parse_concat(parser *ps, info *out)
 		r.exact_ok = true;
 		r.exact = run;
 		if (to_req(&r, &req))
-			keep_best(&best_ok, &best, &req);
+			keep_two(&top, &req);
 	}
-	out->req_ok = best_ok;
-	if (best_ok)
-		out->req = best;
+	out->req_ok = top.best_ok;
+	if (top.best_ok)
+		out->req = top.best;
+	out->req2_ok = top.second_ok;
+	if (top.second_ok)
+		out->req2 = top.second;
 }
 
 /* Alternatives separated by '|'. */
@@ -1176,7 +1253,19 @@ bounce_pattern_factors(const char *pattern, bounce_factors *out)
 		if (!to_req(&branch, &req) || out->count + req.n > BOUNCE_FACTOR_MAX)
 		{
 			out->count = 0;		/* this branch needs nothing: no filter */
+			out->count2 = 0;
 			return;
+		}
+		/* a single-branch pattern may also carry a second requirement */
+		if (out->count == 0 && !branch.exact_ok && branch.req2_ok &&
+			*ps.p != '|')
+		{
+			for (i = 0; i < branch.req2.n; i++)
+			{
+				memcpy(out->text2[i], branch.req2.s[i], branch.req2.len[i]);
+				out->len2[i] = branch.req2.len[i];
+			}
+			out->count2 = branch.req2.n;
 		}
 		for (i = 0; i < req.n; i++)
 		{
@@ -1192,6 +1281,7 @@ bounce_pattern_factors(const char *pattern, bounce_factors *out)
 	if (*ps.p != '\0')
 	{
 		out->count = 0;
+		out->count2 = 0;
 		return;
 	}
 	find_phrase(pattern, out);

@@ -91,6 +91,11 @@ typedef struct bounce_factors
 	bool		phrase;
 	bool		bound_start;
 	bool		bound_end;
+
+	/* a second requirement, met by every match too (0: none) */
+	int			count2;
+	unsigned char text2[BOUNCE_FACTOR_MAX][BOUNCE_FACTOR_LEN];
+	int			len2[BOUNCE_FACTOR_MAX];
 } bounce_factors;
 
 void		bounce_pattern_factors(const char *pattern, bounce_factors *out);
@@ -100,6 +105,12 @@ void		bounce_pattern_factors(const char *pattern, bounce_factors *out);
  * The fragments are looked up in a table built once per rule-set compile.
  */
 typedef struct bounce_fragments bounce_fragments;
+
+/*
+ * In how many of the sample texts behind core/frequent_grams.def the 4
+ * folded bytes at s occur, if they are among the most frequent; else 0.
+ */
+int			bounce_gram_frequency(const unsigned char *s);
 bounce_fragments *bounce_fragments_new(void);
 void		bounce_fragments_free(bounce_fragments *fragments);
 bool		bounce_common_fragment(const bounce_fragments *fragments,

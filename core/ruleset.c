@@ -57,6 +57,7 @@ typedef struct literal
 	uint32_t	branch;			/* index of the branch it belongs to */
 	uint16_t	gram_off;
 	uint8_t		len;
+	bool		second;			/* of the branch's second requirement */
 	bool		phrase;			/* an occurrence is the branch's match ... */
 	bool		bound_start;	/* ... given a word boundary before it */
 	bool		bound_end;		/* ... and after it */
@@ -68,6 +69,7 @@ typedef struct branch
 	pcre2_code *code;
 	uint32_t	rule;
 	bool		phrase;			/* decided by the scan alone */
+	bool		has_second;		/* also needs a literal of a second set */
 } branch;
 
 struct bounce_ruleset
@@ -101,6 +103,7 @@ struct bounce_matcher
 	size_t		clean_size;
 	unsigned char *folded;		/* the text as the prefilter scans it */
 	size_t		folded_size;
+	uint64_t   *seconds;		/* branches whose second requirement holds */
 	uint64_t   *found;			/* phrase branches seen in the text, ... */
 	uint32_t   *found_at;		/* ... their leftmost occurrence ... */
 	uint32_t   *found_len;		/* ... and its length (folded text) */
@@ -191,6 +194,7 @@ best_gram_offset(const unsigned char *text, int len, int gram,
 			w += byte_weight(text[i + k]);
 		if (bounce_common_fragment(common, text + i, gram))
 			w += 100;
+		w += bounce_gram_frequency(text + i) / 2;
 		key = load_gram(text + i);
 		w += 25 * (int) *gram_count_slot(taken, key);
 		if (w < best_weight)
@@ -255,6 +259,41 @@ add_literal(bounce_ruleset *set, const literal *lit, size_t *cap)
 		*cap = ncap;
 	}
 	set->literals[set->nliterals++] = *lit;
+	return true;
+}
+
+/*
+ * A branch whose analysis found a second requirement (both must occur)
+ * also indexes that set, so it only runs when the two meet. Literals of
+ * fewer than four bytes are not worth it there; the set is then dropped.
+ */
+static bool
+index_second(bounce_ruleset *set, const bounce_factors *f, uint32_t b,
+			 size_t *cap, gram_count *taken, const bounce_fragments *common)
+{
+	int			k;
+
+	if (f->count2 == 0 || set->branches[b].phrase)
+		return true;
+	for (k = 0; k < f->count2; k++)
+		if (f->len2[k] < GRAM)
+			return true;
+	for (k = 0; k < f->count2; k++)
+	{
+		literal		lit;
+
+		memset(&lit, 0, sizeof(lit));
+		lit.branch = b;
+		lit.second = true;
+		lit.len = (uint8_t) f->len2[k];
+		memcpy(lit.text, f->text2[k], f->len2[k]);
+		lit.gram_off = (uint16_t) best_gram_offset(lit.text, lit.len, GRAM,
+													taken, common);
+		lit.gram = load_gram(lit.text + lit.gram_off);
+		if (!add_literal(set, &lit, cap))
+			return false;
+	}
+	set->branches[b].has_second = true;
 	return true;
 }
 
@@ -371,6 +410,8 @@ build_index(bounce_ruleset *set, char **patterns)
 				set->tail3[set->ntail3++] = lit;
 			}
 		}
+		if (!index_second(set, f, (uint32_t) i, &cap, &taken, common))
+			goto oom;
 	}
 	free(f);
 	free(taken.keys);
@@ -614,6 +655,7 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 		{
 			branch	   *br = &set->branches[set->nbranches];
 
+			memset(br, 0, sizeof(*br));
 			br->rule = (uint32_t) i;
 			br->code = compile_one(parts[k], jit, &code, &offset);
 			patterns[set->nbranches++] = parts[k];
@@ -638,6 +680,7 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 				goto fail;
 			}
 			br = &set->branches[set->nbranches];
+			memset(br, 0, sizeof(*br));
 			br->rule = (uint32_t) i;
 			br->code = compile_one(specs[i].pattern, jit, &code, &offset);
 			patterns[set->nbranches] = strdup(specs[i].pattern);
@@ -761,6 +804,7 @@ bounce_matcher_free(bounce_matcher *matcher)
 	free(matcher->bits);
 	free(matcher->clean);
 	free(matcher->folded);
+	free(matcher->seconds);
 	free(matcher->found);
 	free(matcher->found_at);
 	free(matcher->found_len);
@@ -788,6 +832,10 @@ bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 		if (bits == NULL)
 			return BOUNCE_ENOMEM;
 		matcher->found = bits;
+		bits = realloc(matcher->seconds, set->nwords * sizeof(uint64_t));
+		if (bits == NULL)
+			return BOUNCE_ENOMEM;
+		matcher->seconds = bits;
 		matcher->nwords = set->nwords;
 	}
 	if (matcher->nfound < set->nbranches)
@@ -869,6 +917,11 @@ mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 	uint32_t	b = lit->branch;
 	uint64_t	bit = (uint64_t) 1 << (b & 63);
 
+	if (lit->second)
+	{
+		m->seconds[b >> 6] |= bit;
+		return;
+	}
 	m->bits[b >> 6] |= bit;
 	/* a phrase's leftmost occurrence with its word boundaries is its match */
 	if (lit->phrase && phrase_bounds_hold(lit, t, n, start) &&
@@ -908,7 +961,20 @@ mark_gram(const bounce_ruleset *set, bounce_matcher *m,
 		start = i - lit->gram_off;
 		if (start + lit->len > n)
 			continue;
-		for (j = 0; j < lit->len; j++)
+		/* eight bytes at a time, then the rest */
+		for (j = 0; j + 8 <= lit->len; j += 8)
+		{
+			uint64_t	a,
+						c;
+
+			memcpy(&a, t + start + j, 8);
+			memcpy(&c, lit->text + j, 8);
+			if (a != c)
+				break;
+		}
+		if (j + 8 <= lit->len)
+			continue;
+		for (; j < lit->len; j++)
 			if (t[start + j] != lit->text[j])
 				break;
 		if (j == lit->len)
@@ -1072,6 +1138,9 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
 						m->found_len[b], &s, &l);
 			rc = 1;
 		}
+		else if (phrases_found && set->branches[b].has_second &&
+				 !((m->seconds[b >> 6] >> (b & 63)) & 1))
+			continue;			/* its second requirement is missing */
 		else
 			rc = search(set, m, set->branches[b].code, text, len, &s, &l,
 						limit_hit);
@@ -1158,6 +1227,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		flen = fold_text(set->fold, t, len, m->folded);
 		memset(m->bits, 0, set->nwords * sizeof(uint64_t));
 		memset(m->found, 0, set->nwords * sizeof(uint64_t));
+		memset(m->seconds, 0, set->nwords * sizeof(uint64_t));
 		for (i = 0; i < set->nalways; i++)
 			m->bits[set->always[i] >> 6] |= (uint64_t) 1 << (set->always[i] & 63);
 		scan_literals(set, m, m->folded, flen);
