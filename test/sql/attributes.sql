@@ -1,0 +1,47 @@
+-- The functions' declarations: volatility, parallel safety, strictness,
+-- security, comments; and an install that no search_path can subvert.
+
+SELECT p.oid::regprocedure AS function,
+       p.provolatile AS volatility, p.proparallel AS parallel,
+       p.proisstrict AS strict, p.prosecdef AS security_definer,
+       p.proconfig AS config,
+       obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
+  FROM pg_proc p
+  JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+  JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid
+ WHERE e.extname = 'bounce'
+ ORDER BY p.oid::regprocedure::text;
+
+-- Reinstall into a schema full of look-alikes, with a hostile search_path:
+-- the functions still take and return the built-in types and work with
+-- an empty search_path.
+DROP EXTENSION bounce;
+CREATE SCHEMA hostile;
+CREATE DOMAIN hostile.text AS integer;
+CREATE DOMAIN hostile.int4 AS bigint;
+CREATE DOMAIN hostile.bool AS integer;
+CREATE TYPE hostile.jsonb AS (x integer);
+SET search_path = hostile, public;
+CREATE EXTENSION bounce SCHEMA hostile;
+SELECT DISTINCT t.typnamespace::regnamespace AS type_schema
+  FROM pg_proc p
+  JOIN pg_namespace n ON n.oid = p.pronamespace
+  CROSS JOIN LATERAL unnest(p.proargtypes::oid[] || p.prorettype) AS a(type)
+  JOIN pg_type t ON t.oid = a.type
+ WHERE n.nspname = 'hostile' AND p.proname LIKE '%bounce%';
+SET search_path = '';
+SELECT hostile.bounce_category('5.1.1', NULL),
+       hostile.bounce_category(552, NULL),
+       hostile.is_hard_bounce('5.1.1', NULL),
+       hostile.is_hard_bounce('invalid-domain'),
+       hostile.bounce_explain('5.1.1', NULL) ->> 'category' AS explained,
+       (SELECT count(*) FROM hostile.bounce_categories()) AS categories;
+-- relocatable: the functions do not refer to their schema
+CREATE SCHEMA moved;
+ALTER EXTENSION bounce SET SCHEMA moved;
+SELECT moved.bounce_category('552', NULL), moved.bounce_explain(552, NULL) ->> 'category' AS explained;
+RESET search_path;
+DROP EXTENSION bounce;
+DROP SCHEMA hostile, moved CASCADE;
+CREATE EXTENSION bounce;
+SELECT bounce_category('5.1.1', NULL);
