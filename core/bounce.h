@@ -41,7 +41,8 @@ typedef enum bounce_signal
 	BOUNCE_SIGNAL_NONE,			/* nothing recognisable: "other" */
 	BOUNCE_SIGNAL_RULE,			/* a text rule matched the diagnostic */
 	BOUNCE_SIGNAL_ENHANCED,		/* the RFC 3463 enhanced status code */
-	BOUNCE_SIGNAL_REPLY			/* the RFC 5321 basic reply code */
+	BOUNCE_SIGNAL_REPLY,		/* the RFC 5321 basic reply code */
+	BOUNCE_SIGNAL_CUSTOM		/* one of the caller's own rules matched */
 } bounce_signal;
 
 /* Return codes. */
@@ -112,7 +113,7 @@ bool		bounce_category_is_hard(bounce_category category);
 bool		bounce_category_from_name(const char *name, size_t len,
 									  bounce_category *category);
 
-/* "rule", "enhanced", "reply" or "none". */
+/* "rule", "custom", "enhanced", "reply" or "none". */
 const char *bounce_signal_name(bounce_signal signal);
 
 /* A short English text for a return code. */
@@ -128,6 +129,68 @@ const char *bounce_strerror(int code);
 size_t		bounce_explain_json(const bounce_result *result,
 								const char *diagnostic, size_t diagnostic_len,
 								char *buf, size_t bufsize);
+
+/*
+ * Users' own rules. A rule set is compiled from definitions (copied), is
+ * read-only afterwards and may be shared by threads. bounce_classify_custom
+ * tries its rules first, in the order given, then the built-in ones; the
+ * first that matches decides (result.signal is BOUNCE_SIGNAL_CUSTOM and
+ * result.rule_id the rule's id, valid while the rule set lives).
+ */
+typedef struct bounce_rules bounce_rules;
+
+typedef struct bounce_rule_def
+{
+	const char *id;				/* the rule's name, NUL-terminated */
+	const char *pattern;		/* pcre2 syntax, matched caseless */
+	size_t		pattern_len;
+	bounce_category category;
+} bounce_rule_def;
+
+/* Longest pattern accepted, in bytes. */
+#define BOUNCE_PATTERN_MAX	4096
+
+/*
+ * Compile definitions into *rules. On a bad pattern (or an empty one, one
+ * with a NUL byte, or one longer than BOUNCE_PATTERN_MAX) returns
+ * BOUNCE_ERULES with errbuf naming the rule and the problem.
+ */
+int			bounce_rules_compile(const bounce_rule_def *defs, size_t count,
+								 bounce_rules **rules,
+								 char *errbuf, size_t errlen);
+void		bounce_rules_free(bounce_rules *rules);
+
+/* Check one pattern as bounce_rules_compile would; BOUNCE_OK or BOUNCE_ERULES. */
+int			bounce_pattern_check(const char *pattern, size_t len,
+								 char *errbuf, size_t errlen);
+
+/* bounce_classify with the caller's rules first (rules may be NULL). */
+int			bounce_classify_custom(bounce_matcher *matcher,
+								   const bounce_rules *rules,
+								   const char *status, size_t status_len,
+								   const char *diagnostic,
+								   size_t diagnostic_len,
+								   bounce_result *result);
+
+/*
+ * A fingerprint of a diagnostic for grouping: lower case, white space
+ * collapsed, and what varies between bounces of one kind replaced by a
+ * placeholder ({email}, {ip}, {host}, {url}, {id}, {q} for a short quoted
+ * value, # for a digit run); reply and enhanced status codes are kept.
+ * Writes at most BOUNCE_FINGERPRINT_MAX bytes plus a NUL into buf (when
+ * bufsize > 0) and returns the fingerprint's length.
+ */
+#define BOUNCE_FINGERPRINT_MAX	256
+size_t		bounce_fingerprint(const char *text, size_t len,
+							   char *buf, size_t bufsize);
+
+/*
+ * The receiving provider or filter a diagnostic gives away ("gmail",
+ * "microsoft", "yahoo", "proofpoint", "spamhaus", ...), or NULL in *name
+ * when it names none. Returns BOUNCE_OK or a negative error.
+ */
+int			bounce_provider(bounce_matcher *matcher, const char *text,
+							size_t len, const char **name);
 
 #ifdef __cplusplus
 }

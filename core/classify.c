@@ -198,8 +198,8 @@ decide_by_codes(const bounce_codes *status_codes, bounce_codectx *ctx,
 }
 
 int
-bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
-					 bounce_matcher *matcher,
+bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
+					 bool use_prefilter, bounce_matcher *matcher,
 					 const char *status, size_t status_len,
 					 const char *diagnostic, size_t diagnostic_len,
 					 bounce_result *r)
@@ -215,7 +215,9 @@ bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
 	r->category = BOUNCE_OTHER;
 	if (status == NULL && diagnostic == NULL)
 		return BOUNCE_NULL_INPUT;
-	if ((rc = bounce_matcher_reserve(matcher, set)) != BOUNCE_OK)
+	if ((rc = bounce_matcher_reserve(matcher, set)) != BOUNCE_OK ||
+		(custom != NULL &&
+		 (rc = bounce_matcher_reserve(matcher, custom)) != BOUNCE_OK))
 		return rc;
 
 	memset(&status_codes, 0, sizeof(status_codes));
@@ -231,21 +233,43 @@ bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
 	}
 	bounce_parse_leading(ctx.text, ctx.text_len, &ctx.codes);
 
-	rc = bounce_ruleset_match(set, matcher, ctx.text, ctx.text_len, &ctx,
-							  use_prefilter, &rule, &r->match_start,
-							  &r->match_len, &r->limit_hit);
-	if (rc != BOUNCE_OK)
-		return rc;
-	if (rule >= 0)
+	/* the caller's own rules come first, then the built-in ones */
+	if (custom != NULL)
 	{
-		const bounce_rule_spec *spec = bounce_ruleset_spec(set, (size_t) rule);
+		rc = bounce_ruleset_match(custom, matcher, ctx.text, ctx.text_len,
+								  &ctx, use_prefilter, &rule, &r->match_start,
+								  &r->match_len, &r->limit_hit);
+		if (rc != BOUNCE_OK)
+			return rc;
+		if (rule >= 0)
+		{
+			const bounce_rule_spec *spec = bounce_ruleset_spec(custom,
+															   (size_t) rule);
 
-		r->category = spec->category;
-		r->signal = BOUNCE_SIGNAL_RULE;
-		r->rule_id = spec->id;
+			r->category = spec->category;
+			r->signal = BOUNCE_SIGNAL_CUSTOM;
+			r->rule_id = spec->id;
+		}
 	}
-	else
-		decide_by_codes(&status_codes, &ctx, r);
+	if (rule < 0)
+	{
+		rc = bounce_ruleset_match(set, matcher, ctx.text, ctx.text_len, &ctx,
+								  use_prefilter, &rule, &r->match_start,
+								  &r->match_len, &r->limit_hit);
+		if (rc != BOUNCE_OK)
+			return rc;
+		if (rule >= 0)
+		{
+			const bounce_rule_spec *spec = bounce_ruleset_spec(set,
+															   (size_t) rule);
+
+			r->category = spec->category;
+			r->signal = BOUNCE_SIGNAL_RULE;
+			r->rule_id = spec->id;
+		}
+		else
+			decide_by_codes(&status_codes, &ctx, r);
+	}
 
 	bounce_codectx_complete(&ctx);
 	r->reply_code = ctx.codes.reply;
@@ -253,6 +277,17 @@ bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
 	r->hard = bounce_category_is_hard(r->category) &&
 		!(ctx.codes.reply / 100 == 4 || ctx.codes.enh[0] == 4);
 	return BOUNCE_OK;
+}
+
+int
+bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
+					 bounce_matcher *matcher,
+					 const char *status, size_t status_len,
+					 const char *diagnostic, size_t diagnostic_len,
+					 bounce_result *r)
+{
+	return bounce_classify_sets(NULL, set, use_prefilter, matcher, status,
+								status_len, diagnostic, diagnostic_len, r);
 }
 
 int

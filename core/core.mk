@@ -5,7 +5,9 @@
 # core/rules_builtin.c.
 
 CORE_SRCS = core/names.c core/status.c core/utf8.c core/factor.c \
-            core/ruleset.c core/classify.c core/explain.c core/rules_builtin.c
+            core/ruleset.c core/classify.c core/explain.c core/custom.c \
+            core/fingerprint.c core/provider.c core/rules_builtin.c \
+            core/providers_builtin.c
 CORE_HDRS = core/bounce.h core/categories.def core/internal.h \
             core/frequent_grams.def
 RULE_FILES = $(sort $(wildcard core/rules/*.rules))
@@ -16,6 +18,9 @@ build/rulegen: core/rulegen.c core/categories.def core/internal.h core/bounce.h
 
 core/rules_builtin.c: build/rulegen $(RULE_FILES)
 	build/rulegen $(RULE_FILES) > $@.tmp && mv $@.tmp $@
+
+core/providers_builtin.c: build/rulegen core/providers.rules
+	build/rulegen -n bounce_provider core/providers.rules > $@.tmp && mv $@.tmp $@
 
 CORE_OBJS = $(patsubst core/%.c,build/core/%.o,$(CORE_SRCS))
 

@@ -49,6 +49,10 @@ typedef struct bounce_rule_spec
 extern const bounce_rule_spec bounce_builtin_specs[];
 extern const size_t bounce_builtin_spec_count;
 
+/* The provider patterns (core/providers.rules); ids are provider names. */
+extern const bounce_rule_spec bounce_provider_specs[];
+extern const size_t bounce_provider_spec_count;
+
 /* ---- status codes (status.c) ---- */
 
 typedef struct bounce_codes
@@ -175,6 +179,14 @@ int			bounce_matcher_reserve(bounce_matcher *matcher,
  * rule is tried in order (the reference the prefilter must agree with).
  */
 int			bounce_classify_with(const bounce_ruleset *set, bool use_prefilter,
+								 bounce_matcher *matcher,
+								 const char *status, size_t status_len,
+								 const char *diagnostic, size_t diagnostic_len,
+								 bounce_result *result);
+
+/* The same with a set of the caller's rules tried first (custom may be NULL). */
+int			bounce_classify_sets(const bounce_ruleset *custom,
+								 const bounce_ruleset *set, bool use_prefilter,
 								 bounce_matcher *matcher,
 								 const char *status, size_t status_len,
 								 const char *diagnostic, size_t diagnostic_len,

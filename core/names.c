@@ -134,6 +134,8 @@ bounce_signal_name(bounce_signal signal)
 			return "enhanced";
 		case BOUNCE_SIGNAL_REPLY:
 			return "reply";
+		case BOUNCE_SIGNAL_CUSTOM:
+			return "custom";
 		case BOUNCE_SIGNAL_NONE:
 			break;
 	}
