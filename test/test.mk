@@ -11,4 +11,15 @@ test-core: build/test/unit_test build/test/corpus_test
 	$(VALGRIND) build/test/unit_test
 	$(VALGRIND) build/test/corpus_test -q -p -o build/test/core-corpus.tsv $(CORPUS)
 
-.PHONY: test-core
+# docs/accuracy.md: accuracy, recall and precision per category, and the
+# confusions, on the project corpus (and on the workspace's development
+# corpus of real bounces, labelled by the contract, when it is there).
+DEV_CORPUS ?= ../shared/corpus/bounces-dev.tsv
+accuracy: build/test/corpus_test
+	python3 test/tools/accuracy.py build/test/corpus_test docs/accuracy.md \
+		"Project corpus (test/corpus, every row must pass)=$(subst $(eval) ,$(comma),$(CORPUS))" \
+		"Development corpus (real bounces from Sisimai's public set, relabelled by the contract)=$(DEV_CORPUS)"
+
+comma := ,
+
+.PHONY: test-core accuracy
