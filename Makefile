@@ -32,6 +32,7 @@ BOUNCE_CFLAGS = -std=gnu99 $(OPT) $(WARN) -fPIC -DBOUNCE_VERSION='"$(EXTVERSION)
 include core/core.mk
 include sqlite/sqlite.mk
 include test/test.mk
+include test/reliability.mk
 include bench/bench.mk
 include pg/pg.mk
 
