@@ -32,8 +32,8 @@ BOUNCE_CFLAGS = -std=gnu99 $(OPT) $(WARN) -fPIC -DBOUNCE_VERSION='"$(EXTVERSION)
 include core/core.mk
 include sqlite/sqlite.mk
 include test/test.mk
-include test/reliability.mk
-include bench/bench.mk
+-include test/reliability.mk
+-include bench/bench.mk
 include pg/pg.mk
 
 # PGXS is optional: without pg_config the core and SQLite parts still build
