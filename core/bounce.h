@@ -123,7 +123,9 @@ const char *bounce_strerror(int code);
  * Write the result as a JSON object into buf (always NUL-terminated when
  * bufsize > 0). diagnostic must be the text given to bounce_classify; the
  * matched span is quoted from it. Returns the length the full JSON needs,
- * excluding the NUL, like snprintf. BOUNCE_EXPLAIN_MAX always suffices.
+ * excluding the NUL, like snprintf. BOUNCE_EXPLAIN_MAX suffices for the
+ * built-in rules; a caller's rule id has no length limit, so grow the
+ * buffer to the returned length when it does not fit.
  */
 #define BOUNCE_EXPLAIN_MAX	2048
 size_t		bounce_explain_json(const bounce_result *result,
@@ -185,7 +187,7 @@ size_t		bounce_fingerprint(const char *text, size_t len,
 							   char *buf, size_t bufsize);
 
 /*
- * The receiving provider or filter a diagnostic gives away ("gmail",
+ * The receiving provider or filter a diagnostic gives away ("google",
  * "microsoft", "yahoo", "proofpoint", "spamhaus", ...), or NULL in *name
  * when it names none. Returns BOUNCE_OK or a negative error.
  */

@@ -2,7 +2,7 @@
  * fingerprint.c: one text per kind of bounce, for finding missing rules.
  *
  *   "550 5.1.1 <j.doe@example.com>: Recipient address rejected: User
- *    unknown in virtual mailbox table (queue 4Xk2Lq9)"
+ *    unknown in virtual mailbox table (queue 4Xk2Lq9Tz81Pw)"
  *   -> "550 5.1.1 <{email}>: recipient address rejected: user unknown in
  *       virtual mailbox table (queue {id})"
  *

@@ -2,7 +2,7 @@
 
 CORPUS = $(sort $(wildcard test/corpus/*.tsv))
 
-build/test/%: test/core/%.c build/libbounce.a core/internal.h core/bounce.h
+build/test/%: test/core/%.c test/core/tsv.h build/libbounce.a core/internal.h core/bounce.h
 	@mkdir -p build/test
 	$(CC) $(BOUNCE_CFLAGS) -o $@ $< build/libbounce.a $(PCRE2_LIBS) -lpthread
 
@@ -22,4 +22,9 @@ accuracy: build/test/corpus_test
 
 comma := ,
 
-.PHONY: test-core accuracy
+# Report rules that no corpus row reaches, or that earlier rules shadow
+# (advice for rule authors; it does not fail on findings).
+lint-rules: build/test/rule_lint
+	build/test/rule_lint $(CORPUS)
+
+.PHONY: test-core accuracy lint-rules

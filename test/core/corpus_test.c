@@ -19,34 +19,7 @@
 #include <string.h>
 
 #include "../../core/internal.h"
-
-#define MAXCOLS 16
-
-static int
-split(char *line, char **cols)
-{
-	int			n = 0;
-	char	   *p = line;
-
-	cols[n++] = p;
-	while ((p = strchr(p, '\t')) != NULL && n < MAXCOLS)
-	{
-		*p++ = '\0';
-		cols[n++] = p;
-	}
-	return n;
-}
-
-static int
-column(char **names, int n, const char *want)
-{
-	int			i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], want) == 0)
-			return i;
-	return -1;
-}
+#include "tsv.h"
 
 static bool
 same_result(const bounce_result *a, const bounce_result *b)

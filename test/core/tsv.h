@@ -1,0 +1,40 @@
+/*
+ * tsv.h: the corpus files' format for the test programs: tab-separated
+ * rows under a header line that names the columns.
+ */
+#ifndef BOUNCE_TEST_TSV_H
+#define BOUNCE_TEST_TSV_H
+
+#include <string.h>
+
+#define MAXCOLS 16
+
+/* Cut line at its tabs in place; cols gets at most MAXCOLS fields. */
+static inline int
+split(char *line, char **cols)
+{
+	int			n = 0;
+	char	   *p = line;
+
+	cols[n++] = p;
+	while ((p = strchr(p, '\t')) != NULL && n < MAXCOLS)
+	{
+		*p++ = '\0';
+		cols[n++] = p;
+	}
+	return n;
+}
+
+/* Index of the header column called want, or -1. */
+static inline int
+column(char **names, int n, const char *want)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(names[i], want) == 0)
+			return i;
+	return -1;
+}
+
+#endif							/* BOUNCE_TEST_TSV_H */
