@@ -95,3 +95,151 @@ LANGUAGE C STABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION bounce_version() IS
 'version of the bounce library loaded in this session';
+
+/*
+ * Users' own rules (docs/custom-rules.md). The table bounce_rules holds
+ * them; bounce_category_custom, is_hard_bounce_custom and
+ * bounce_explain_custom try its enabled rows first (priority DESC, then id
+ * in byte order), then the built-in rules.
+ *
+ * The table is a configuration table: pg_dump dumps its rows (the
+ * extension creates it empty). A row trigger rejects a rule whose pattern
+ * or category the classifier would not accept; a statement trigger tells
+ * every session's cache that the rules changed. Logical replication's
+ * apply worker runs in replica mode and fires row triggers only (and
+ * statement triggers for TRUNCATE): so the statement trigger is ENABLE
+ * ALWAYS, and a row trigger doing the same is ENABLE REPLICA. Everybody
+ * may read the rules (the classifying functions run as the caller, and
+ * bounce_explain_custom shows rule ids anyway); who may change them is
+ * up to the owner's GRANTs.
+ *
+ * The *_custom functions read a table, so they are STABLE: not for
+ * expression indexes or generated columns (use the IMMUTABLE built-in
+ * functions there). They are PARALLEL SAFE: a parallel worker reads the
+ * rules itself, with the query's snapshot, as the leader does while the
+ * parallel query runs.
+ */
+
+CREATE TABLE bounce_rules (
+    id       pg_catalog.text PRIMARY KEY,
+    pattern  pg_catalog.text NOT NULL,
+    category pg_catalog.text NOT NULL,
+    priority pg_catalog.int4 NOT NULL DEFAULT 0,
+    note     pg_catalog.text,
+    enabled  pg_catalog.bool NOT NULL DEFAULT true
+);
+
+COMMENT ON TABLE bounce_rules IS
+'users'' own bounce rules, tried before the built-in ones by the *_custom functions: enabled rows, priority DESC, then id';
+
+SELECT pg_catalog.pg_extension_config_dump('bounce_rules', '');
+GRANT SELECT ON bounce_rules TO PUBLIC;
+
+CREATE FUNCTION bounce_rule_check(id pg_catalog.text, pattern pg_catalog.text, category pg_catalog.text)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'pg_bounce_rule_check'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION bounce_rule_check(pg_catalog.text, pg_catalog.text, pg_catalog.text) IS
+'true when a rule (id, pattern, category) would be accepted into bounce_rules; otherwise the error the table''s trigger raises for it';
+
+CREATE FUNCTION bounce_rules_check_row()
+RETURNS pg_catalog.trigger
+AS 'MODULE_PATHNAME', 'pg_bounce_rules_check_row'
+LANGUAGE C;
+
+COMMENT ON FUNCTION bounce_rules_check_row() IS
+'trigger of bounce_rules: rejects a rule with a bad pattern or an unknown category';
+
+CREATE FUNCTION bounce_rules_changed()
+RETURNS pg_catalog.trigger
+AS 'MODULE_PATHNAME', 'pg_bounce_rules_changed'
+LANGUAGE C;
+
+COMMENT ON FUNCTION bounce_rules_changed() IS
+'trigger of bounce_rules (per statement, and per row in replica mode): tells every session that its cached rules are stale';
+
+CREATE TRIGGER bounce_rules_check
+    BEFORE INSERT OR UPDATE ON bounce_rules
+    FOR EACH ROW EXECUTE FUNCTION bounce_rules_check_row();
+
+CREATE TRIGGER bounce_rules_changed
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON bounce_rules
+    FOR EACH STATEMENT EXECUTE FUNCTION bounce_rules_changed();
+
+ALTER TABLE bounce_rules ENABLE ALWAYS TRIGGER bounce_rules_changed;
+
+CREATE TRIGGER bounce_rules_replicated
+    AFTER INSERT OR UPDATE OR DELETE ON bounce_rules
+    FOR EACH ROW EXECUTE FUNCTION bounce_rules_changed();
+
+ALTER TABLE bounce_rules ENABLE REPLICA TRIGGER bounce_rules_replicated;
+
+CREATE FUNCTION bounce_category_custom(status pg_catalog.text, diagnostic pg_catalog.text)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'pg_bounce_category_custom'
+LANGUAGE C STABLE PARALLEL SAFE COST 100;
+
+COMMENT ON FUNCTION bounce_category_custom(pg_catalog.text, pg_catalog.text) IS
+'bounce_category with the enabled rules of bounce_rules tried first; NULL only when both are NULL';
+
+CREATE FUNCTION bounce_category_custom(status pg_catalog.int4, diagnostic pg_catalog.text)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'pg_bounce_category_custom_int'
+LANGUAGE C STABLE PARALLEL SAFE COST 100;
+
+COMMENT ON FUNCTION bounce_category_custom(pg_catalog.int4, pg_catalog.text) IS
+'bounce_category_custom for a status kept as an integer reply code';
+
+CREATE FUNCTION is_hard_bounce_custom(status pg_catalog.text, diagnostic pg_catalog.text)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'pg_is_hard_bounce_custom'
+LANGUAGE C STABLE PARALLEL SAFE COST 100;
+
+COMMENT ON FUNCTION is_hard_bounce_custom(pg_catalog.text, pg_catalog.text) IS
+'is_hard_bounce with the enabled rules of bounce_rules tried first; NULL only when both are NULL';
+
+CREATE FUNCTION is_hard_bounce_custom(status pg_catalog.int4, diagnostic pg_catalog.text)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'pg_is_hard_bounce_custom_int'
+LANGUAGE C STABLE PARALLEL SAFE COST 100;
+
+COMMENT ON FUNCTION is_hard_bounce_custom(pg_catalog.int4, pg_catalog.text) IS
+'is_hard_bounce_custom for a status kept as an integer reply code';
+
+CREATE FUNCTION bounce_explain_custom(status pg_catalog.text, diagnostic pg_catalog.text)
+RETURNS pg_catalog.jsonb
+AS 'MODULE_PATHNAME', 'pg_bounce_explain_custom'
+LANGUAGE C STABLE PARALLEL SAFE COST 100;
+
+COMMENT ON FUNCTION bounce_explain_custom(pg_catalog.text, pg_catalog.text) IS
+'bounce_explain with the enabled rules of bounce_rules tried first ("signal": "custom" and the rule''s id when one decided)';
+
+CREATE FUNCTION bounce_explain_custom(status pg_catalog.int4, diagnostic pg_catalog.text)
+RETURNS pg_catalog.jsonb
+AS 'MODULE_PATHNAME', 'pg_bounce_explain_custom_int'
+LANGUAGE C STABLE PARALLEL SAFE COST 100;
+
+COMMENT ON FUNCTION bounce_explain_custom(pg_catalog.int4, pg_catalog.text) IS
+'bounce_explain_custom for a status kept as an integer reply code';
+
+/*
+ * Finding the messages no rule knows, and who sent them. Both depend on
+ * their argument only: IMMUTABLE within a version, STRICT (NULL for NULL).
+ */
+
+CREATE FUNCTION bounce_fingerprint(diagnostic pg_catalog.text)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'pg_bounce_fingerprint'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10;
+
+COMMENT ON FUNCTION bounce_fingerprint(pg_catalog.text) IS
+'the diagnostic normalised for GROUP BY: lower case, white space collapsed, addresses, hosts, IPs, URLs, ids, quoted values and digits replaced by placeholders, status codes kept; at most 256 bytes';
+
+CREATE FUNCTION bounce_provider(diagnostic pg_catalog.text)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'pg_bounce_provider'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10;
+
+COMMENT ON FUNCTION bounce_provider(pg_catalog.text) IS
+'the mailbox provider or filter the diagnostic names (google, microsoft, yahoo, proofpoint, ...), or NULL';
