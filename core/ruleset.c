@@ -145,31 +145,93 @@ byte_weight(unsigned char c)
 
 /*
  * Grams already chosen, counted, so that literals spread over many grams:
- * each bitmap hit then leads to one or two literal comparisons. A small
- * open-addressing table used only while the index is built.
+ * each bitmap hit then leads to one or two literal comparisons. An
+ * open-addressing table used only while the index is built; it doubles
+ * before it is half full, so a rule set of any size fits.
  */
 typedef struct gram_count
 {
 	uint32_t   *keys;
-	uint32_t   *counts;
+	uint32_t   *counts;			/* 0: the slot is free */
 	size_t		mask;
+	size_t		used;
 } gram_count;
 
-static uint32_t *
-gram_count_slot(gram_count *gc, uint32_t gram)
+#define GRAM_COUNT_MAX 64
+
+static bool
+gram_count_init(gram_count *gc)
+{
+	gc->mask = 8191;
+	gc->used = 0;
+	gc->keys = calloc(gc->mask + 1, sizeof(uint32_t));
+	gc->counts = calloc(gc->mask + 1, sizeof(uint32_t));
+	return gc->keys != NULL && gc->counts != NULL;
+}
+
+static void
+gram_count_free(gram_count *gc)
+{
+	free(gc->keys);
+	free(gc->counts);
+}
+
+static size_t
+gram_count_find(const gram_count *gc, uint32_t gram)
 {
 	size_t		h = gram_hash(gram);
 
-	for (;; h++)
-	{
-		size_t		i = h & gc->mask;
+	/* the table is never more than half full, so a free slot ends this */
+	while (gc->counts[h & gc->mask] != 0 && gc->keys[h & gc->mask] != gram)
+		h++;
+	return h & gc->mask;
+}
 
-		if (gc->keys[i] == gram || gc->counts[i] == 0)
+static uint32_t
+gram_count_get(const gram_count *gc, uint32_t gram)
+{
+	return gc->counts[gram_count_find(gc, gram)];
+}
+
+/* Count one more literal indexed under gram; false when out of memory. */
+static bool
+gram_count_add(gram_count *gc, uint32_t gram)
+{
+	size_t		i;
+
+	if ((gc->used + 1) * 2 > gc->mask + 1)
+	{
+		gram_count	bigger;
+		size_t		k;
+
+		bigger.mask = gc->mask * 2 + 1;
+		bigger.used = gc->used;
+		bigger.keys = calloc(bigger.mask + 1, sizeof(uint32_t));
+		bigger.counts = calloc(bigger.mask + 1, sizeof(uint32_t));
+		if (bigger.keys == NULL || bigger.counts == NULL)
 		{
-			gc->keys[i] = gram;
-			return &gc->counts[i];
+			gram_count_free(&bigger);
+			return false;
 		}
+		for (k = 0; k <= gc->mask; k++)
+			if (gc->counts[k] != 0)
+			{
+				i = gram_count_find(&bigger, gc->keys[k]);
+				bigger.keys[i] = gc->keys[k];
+				bigger.counts[i] = gc->counts[k];
+			}
+		gram_count_free(gc);
+		*gc = bigger;
 	}
+	i = gram_count_find(gc, gram);
+	if (gc->counts[i] == 0)
+	{
+		gc->keys[i] = gram;
+		gc->used++;
+	}
+	if (gc->counts[i] < GRAM_COUNT_MAX)
+		gc->counts[i]++;
+	return true;
 }
 
 /*
@@ -196,7 +258,7 @@ best_gram_offset(const unsigned char *text, int len, int gram,
 			w += 100;
 		w += bounce_gram_frequency(text + i) / 2;
 		key = load_gram(text + i);
-		w += 25 * (int) *gram_count_slot(taken, key);
+		w += 25 * (int) gram_count_get(taken, key);
 		if (w < best_weight)
 		{
 			best_weight = w;
@@ -317,15 +379,10 @@ build_index(bounce_ruleset *set, char **patterns)
 		can_follow[set->fold[c]] = true;
 	}
 
-	taken.mask = 8191;
-	taken.keys = calloc(taken.mask + 1, sizeof(uint32_t));
-	taken.counts = calloc(taken.mask + 1, sizeof(uint32_t));
-	if (f == NULL || taken.keys == NULL || taken.counts == NULL ||
-		common == NULL)
+	if (!gram_count_init(&taken) || f == NULL || common == NULL)
 	{
 		free(f);
-		free(taken.keys);
-		free(taken.counts);
+		gram_count_free(&taken);
 		bounce_fragments_free(common);
 		return false;
 	}
@@ -333,8 +390,7 @@ build_index(bounce_ruleset *set, char **patterns)
 	if (set->always == NULL)
 	{
 		free(f);
-		free(taken.keys);
-		free(taken.counts);
+		gram_count_free(&taken);
 		bounce_fragments_free(common);
 		return false;
 	}
@@ -368,16 +424,12 @@ build_index(bounce_ruleset *set, char **patterns)
 			memcpy(lit.text, f->text[k], f->len[k]);
 			if (lit.len >= GRAM)
 			{
-				uint32_t   *count;
-
 				lit.gram_off = (uint16_t) best_gram_offset(lit.text, lit.len,
 															GRAM, &taken,
 															common);
 				lit.gram = load_gram(lit.text + lit.gram_off);
-				count = gram_count_slot(&taken, lit.gram);
-				if (*count < 64)
-					(*count)++;
-				if (!add_literal(set, &lit, &cap))
+				if (!gram_count_add(&taken, lit.gram) ||
+					!add_literal(set, &lit, &cap))
 					goto oom;
 				continue;
 			}
@@ -414,8 +466,7 @@ build_index(bounce_ruleset *set, char **patterns)
 			goto oom;
 	}
 	free(f);
-	free(taken.keys);
-	free(taken.counts);
+	gram_count_free(&taken);
 	bounce_fragments_free(common);
 	f = NULL;
 	if (set->nliterals > 0)
@@ -444,8 +495,7 @@ build_index(bounce_ruleset *set, char **patterns)
 
 oom:
 	free(f);
-	free(taken.keys);
-	free(taken.counts);
+	gram_count_free(&taken);
 	bounce_fragments_free(common);
 	return false;
 }

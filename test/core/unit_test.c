@@ -2279,6 +2279,87 @@ typedef struct worker
 	int			bad_rc;
 } worker;
 
+/*
+ * A user rule set far larger than the built-in one, each rule with its own
+ * word, so that the index holds more distinct grams than it starts with
+ * room for: it must grow (a full table once made compilation spin).
+ */
+static void
+many_word(int i, char word[8])
+{
+	int			k;
+
+	word[0] = 'z';
+	word[1] = 'q';
+	for (k = 2; k < 6; k++, i /= 26)
+		word[k] = (char) ('a' + i % 26);
+	word[6] = '\0';
+}
+
+static void
+test_many_rules(void)
+{
+	enum
+	{
+		NRULES = 12000
+	};
+	bounce_rule_def *defs = calloc(NRULES, sizeof(bounce_rule_def));
+	char	  (*ids)[16] = calloc(NRULES, sizeof(*ids));
+	char	  (*patterns)[32] = calloc(NRULES, sizeof(*patterns));
+	bounce_matcher *m = bounce_matcher_new();
+	bounce_rules *rules = NULL;
+	bounce_result r;
+	char		errbuf[256],
+				word[8],
+				text[64];
+	int			i,
+				rc,
+				found = 0,
+				missed = 0;
+
+	group("many rules");
+	CHECK(defs != NULL && ids != NULL && patterns != NULL && m != NULL);
+	if (defs == NULL || ids == NULL || patterns == NULL || m == NULL)
+		goto done;
+	for (i = 0; i < NRULES; i++)
+	{
+		many_word(i, word);
+		snprintf(ids[i], sizeof(ids[i]), "many.%d", i);
+		snprintf(patterns[i], sizeof(patterns[i]), "\\b%s\\b", word);
+		defs[i].id = ids[i];
+		defs[i].pattern = patterns[i];
+		defs[i].pattern_len = strlen(patterns[i]);
+		defs[i].category = (bounce_category) (i % BOUNCE_CATEGORY_COUNT);
+	}
+	rc = bounce_rules_compile(defs, NRULES, &rules, errbuf, sizeof(errbuf));
+	CHECK_MSG(rc == BOUNCE_OK, "compile: %s", errbuf);
+	if (rc != BOUNCE_OK)
+		goto done;
+	/* every tenth rule, found by its own word and nothing else */
+	for (i = 0; i < NRULES; i += 10)
+	{
+		many_word(i, word);
+		snprintf(text, sizeof(text), "550 a %s b", word);
+		rc = bounce_classify_custom(m, rules, NULL, 0, text, strlen(text), &r);
+		if (rc == BOUNCE_OK && r.signal == BOUNCE_SIGNAL_CUSTOM &&
+			strcmp(r.rule_id, ids[i]) == 0)
+			found++;
+		else if (missed++ == 0)
+			CHECK_MSG(false, "rule %d not found in \"%s\"", i, text);
+	}
+	CHECK_EQ_INT(found, NRULES / 10);
+	/* a word one letter off is no rule's */
+	rc = bounce_classify_custom(m, rules, NULL, 0, "zqzzzzz", 7, &r);
+	CHECK(rc == BOUNCE_OK && r.signal != BOUNCE_SIGNAL_CUSTOM);
+
+done:
+	bounce_rules_free(rules);
+	bounce_matcher_free(m);
+	free(defs);
+	free(ids);
+	free(patterns);
+}
+
 static void *
 work(void *arg)
 {
@@ -2441,6 +2522,7 @@ main(int argc, char **argv)
 	test_classify_codes();
 	test_bad_inputs();
 	test_engine();
+	test_many_rules();
 	test_factors();
 	test_explain();
 	test_builtin_table();
