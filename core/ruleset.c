@@ -1032,14 +1032,6 @@ mark_gram(const bounce_ruleset *set, bounce_matcher *m,
 	}
 }
 
-static inline bool
-bloom_has(const uint64_t *bloom, uint32_t w)
-{
-	uint32_t	h = gram_hash(w);
-
-	return (bloom[h >> 6] >> (h & 63)) & 1;
-}
-
 /*
  * Fold a text as the literals are folded, white-space runs collapsed to one
  * space, into out (which has room for n bytes); returns the new length.

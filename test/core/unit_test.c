@@ -2304,7 +2304,7 @@ test_many_rules(void)
 		NRULES = 12000
 	};
 	bounce_rule_def *defs = calloc(NRULES, sizeof(bounce_rule_def));
-	char	  (*ids)[16] = calloc(NRULES, sizeof(*ids));
+	char	  (*ids)[24] = calloc(NRULES, sizeof(*ids));
 	char	  (*patterns)[32] = calloc(NRULES, sizeof(*patterns));
 	bounce_matcher *m = bounce_matcher_new();
 	bounce_rules *rules = NULL;
