@@ -728,6 +728,30 @@ sqlite_bounce_is_hard_custom(sqlite3_context *ctx, int argc,
 	bounce_is_hard_common(ctx, argv, true);
 }
 
+/*
+ * "unknown bounce category \"...\"" with control bytes (a NUL of a BLOB or
+ * a CAST) written as \xNN, so the message shows the whole name given.
+ */
+static char *
+quote_name_error(const char *name, size_t len)
+{
+	sqlite3_str *s = sqlite3_str_new(NULL);
+	size_t		i;
+
+	sqlite3_str_appendall(s, "unknown bounce category \"");
+	for (i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) name[i];
+
+		if (c < 0x20 || c == 0x7f)
+			sqlite3_str_appendf(s, "\\x%02x", c);
+		else
+			sqlite3_str_appendchar(s, 1, (char) c);
+	}
+	sqlite3_str_appendall(s, "\"");
+	return sqlite3_str_finish(s);
+}
+
 /* is_hard_bounce(category): whether a category name is a hard bounce. */
 static void
 sqlite_bounce_is_hard_name(sqlite3_context *ctx, int argc,
@@ -746,10 +770,9 @@ sqlite_bounce_is_hard_name(sqlite3_context *ctx, int argc,
 	}
 	if (!bounce_category_from_name(name.ptr, name.len, &category))
 	{
-		msg = sqlite3_mprintf("unknown bounce category \"%.*s\"",
-							  (int) bounce_clip_utf8(name.ptr, name.len,
-													 BOUNCE_NAME_QUOTE_MAX),
-							  name.ptr);
+		msg = quote_name_error(name.ptr,
+							   bounce_clip_utf8(name.ptr, name.len,
+												BOUNCE_NAME_QUOTE_MAX));
 		if (msg == NULL)
 		{
 			sqlite3_result_error_nomem(ctx);
