@@ -32,8 +32,8 @@ BOUNCE_CFLAGS = -std=gnu99 $(OPT) $(WARN) -fPIC -DBOUNCE_VERSION='"$(EXTVERSION)
 include core/core.mk
 include sqlite/sqlite.mk
 include test/test.mk
--include test/reliability.mk
--include bench/bench.mk
+include test/reliability.mk
+include bench/bench.mk
 include pg/pg.mk
 
 # PGXS is optional: without pg_config the core and SQLite parts still build
@@ -48,7 +48,7 @@ install installcheck:
 endif
 
 # Each suite ends with a line "N passed, N failed"; run-suites adds them up.
-TEST_SUITES = test-core test-sqlite test-pg
+TEST_SUITES = test-core test-sqlite test-pg test-fuzz test-sanitize
 
 # The README's two commands: both install what is missing first, then run
 # make again so that PGXS is found once pg_config exists.

@@ -1,0 +1,510 @@
+/*
+ * adversarial.c: the worst time per built-in rule on texts made to be slow
+ * for it ("make adversarial"; the table of docs/reliability.md).
+ *
+ * usage: adversarial [-n TOP] [-r REPEAT] [-m MAX_MS] [-q]
+ *
+ * For every rule of core/rules_builtin.c (bounce_builtin_specs[]) the
+ * texts are built from what its pattern loops on: the words of the pattern
+ * (runs of letters outside escapes), their letters, the literals the
+ * prefilter extracts (bounce_pattern_factors), white space and digits:
+ *
+ *   spaces, mixed white space, digits, the rule's letters (with and without
+ *   spaces), each word repeated (with and without spaces), all words in
+ *   turn, each literal repeated, each literal less its last byte repeated
+ *   (the near miss), and all words in turn ending with each literal (the
+ *   prefilter then has a reason to run the regex over the whole text).
+ *
+ * Each text fills exactly BOUNCE_SCAN_LIMIT (65,536) bytes, the most the
+ * core examines, and is classified with a status that meets the rule's
+ * condition ("when"). Three timings, each the fastest of REPEAT runs
+ * (default 3):
+ *
+ *   rule     the rule alone, compiled as a one-rule set, prefilter path
+ *            (what this rule's pattern costs)
+ *   all      bounce_classify with every built-in rule (what a query pays)
+ *   ref      the rule's whole pattern alone, pcre2 interpreter, no
+ *            prefilter (the reference path the tests compare with)
+ *
+ * Prints the TOP (default 20) rules by their worst "rule" time as a
+ * Markdown table, the worst "all" time over every text, and the worst text
+ * stretched to 100 MB (the core reads 64 KiB of it: the same time). Then
+ * "N passed, N failed": a check per text that classification succeeded
+ * within MAX_MS (default 250) milliseconds on every path. pcre2 JIT unless
+ * BOUNCE_NO_JIT=1.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../../core/internal.h"
+
+#define MAX_WORDS	64
+#define MAX_TEXTS	256
+
+typedef struct timing
+{
+	double		rule,
+				all,
+				ref;
+	bool		limit_hit;
+	const char *shape;			/* static description */
+	char		atom[48];		/* what was repeated */
+} timing;
+
+typedef struct worst
+{
+	size_t		spec;
+	timing		t;
+} worst;
+
+static int	repeat = 3;
+static double max_ms = 250.0;
+static int	n_passed,
+			n_failed;
+static bool quiet;
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double) ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A status that makes the rule's condition hold. */
+static const char *
+status_for(bounce_when when)
+{
+	switch (when)
+	{
+		case BOUNCE_WHEN_TRANSIENT:
+		case BOUNCE_WHEN_GREYCODE:
+			return "451 4.7.1";
+		case BOUNCE_WHEN_X41:
+			return "550 5.4.1";
+		case BOUNCE_WHEN_SENDERCODE:
+			return "553 5.1.7";
+		case BOUNCE_WHEN_PERMANENT:
+		case BOUNCE_WHEN_NOX41:
+		case BOUNCE_WHEN_NOMAILBOXCODE:
+			return "550";
+		default:
+			return NULL;
+	}
+}
+
+/* The words of a pattern: runs of letters (and UTF-8 bytes) outside escapes. */
+static int
+pattern_words(const char *p, char words[][BOUNCE_FACTOR_LEN], int max)
+{
+	int			n = 0,
+				k;
+	char		cur[BOUNCE_FACTOR_LEN];
+	size_t		len = 0;
+
+	for (;; p++)
+	{
+		unsigned char c = (unsigned char) *p;
+		bool		letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+
+		if (letter && len + 1 < sizeof(cur))
+		{
+			cur[len++] = (char) c;
+			continue;
+		}
+		if (len >= 2 && n < max)
+		{
+			cur[len] = '\0';
+			for (k = 0; k < n; k++)
+				if (strcmp(words[k], cur) == 0)
+					break;
+			if (k == n)
+				strcpy(words[n++], cur);
+		}
+		len = 0;
+		if (c == '\0')
+			break;
+		if (c == '\\' && p[1] != '\0')
+			p++;				/* \s, \b, \d, \w, \. ...: not letters */
+	}
+	return n;
+}
+
+/* Fill buf (BOUNCE_SCAN_LIMIT bytes) with atoms in turn, then tail. */
+static void
+fill(char *buf, const char *const *atoms, int natoms, const char *sep,
+	 const char *tail)
+{
+	size_t		tail_len = tail ? strlen(tail) : 0,
+				end = BOUNCE_SCAN_LIMIT - tail_len,
+				o = 0;
+	int			i = 0;
+
+	while (o < end)
+	{
+		const char *a = atoms[i++ % natoms];
+		size_t		l = strlen(a),
+					s = strlen(sep);
+
+		if (l == 0 && s == 0)
+			break;
+		memcpy(buf + o, a, o + l <= end ? l : end - o);
+		o += l;
+		if (o >= end)
+			break;
+		memcpy(buf + o, sep, o + s <= end ? s : end - o);
+		o += s;
+	}
+	if (o > end)
+		o = end;
+	memset(buf + o, ' ', end - o);
+	if (tail_len)
+		memcpy(buf + end, tail, tail_len);
+}
+
+/* Fastest of `repeat` runs of one classification, in seconds. */
+static double
+time_one(const bounce_ruleset *set, bool prefilter, bounce_matcher *m,
+		 const char *status, const char *text, size_t len, int *rc,
+		 bool *limit_hit)
+{
+	double		best = 1e9;
+	int			k;
+	bounce_result r;
+
+	for (k = 0; k < repeat; k++)
+	{
+		double		t0 = now(),
+					t;
+
+		if (set == NULL)
+			*rc = bounce_classify(m, status, status ? strlen(status) : 0,
+								  text, len, &r);
+		else
+			*rc = bounce_classify_with(set, prefilter, m, status,
+									   status ? strlen(status) : 0, text, len, &r);
+		t = now() - t0;
+		if (t < best)
+			best = t;
+		if (r.limit_hit)
+			*limit_hit = true;
+		if (*rc != BOUNCE_OK)
+			break;
+	}
+	return best;
+}
+
+static void
+measure(const bounce_ruleset *alone, bounce_matcher *m, const char *status,
+		const char *text, const char *shape, const char *atom, timing *t)
+{
+	int			rc1,
+				rc2,
+				rc3;
+	bool		lim = false;
+	double		worst_ms;
+
+	t->rule = time_one(alone, true, m, status, text, BOUNCE_SCAN_LIMIT, &rc1, &lim);
+	t->all = time_one(NULL, true, m, status, text, BOUNCE_SCAN_LIMIT, &rc2, &lim);
+	t->ref = time_one(alone, false, m, status, text, BOUNCE_SCAN_LIMIT, &rc3, &lim);
+	t->limit_hit = lim;
+	t->shape = shape;
+	snprintf(t->atom, sizeof(t->atom), "%s", atom);
+	worst_ms = 1e3 * (t->rule > t->all ? (t->rule > t->ref ? t->rule : t->ref)
+					  : (t->all > t->ref ? t->all : t->ref));
+	if (rc1 == BOUNCE_OK && rc2 == BOUNCE_OK && rc3 == BOUNCE_OK && worst_ms <= max_ms)
+		n_passed++;
+	else
+	{
+		n_failed++;
+		printf("FAIL %s on %s \"%s\": rc %d/%d/%d, %.2f ms (limit %.0f ms)\n",
+			   alone ? bounce_ruleset_spec(alone, 0)->id : "?", shape, atom,
+			   rc1, rc2, rc3, worst_ms, max_ms);
+	}
+}
+
+/* A printable, shortened form of an atom for the table. */
+static void
+show_atom(const char *atom, char *out, size_t size)
+{
+	size_t		i,
+				o = 0;
+
+	for (i = 0; atom[i] && o + 5 < size; i++)
+	{
+		unsigned char c = (unsigned char) atom[i];
+
+		if (c == '\t')
+			o += (size_t) snprintf(out + o, size - o, "\\t");
+		else if (c == '\r')
+			o += (size_t) snprintf(out + o, size - o, "\\r");
+		else if (c == '\n')
+			o += (size_t) snprintf(out + o, size - o, "\\n");
+		else if (c == '|')
+			o += (size_t) snprintf(out + o, size - o, "\\|");
+		else
+			out[o++] = (char) c;
+	}
+	if (atom[i])
+	{
+		while (o > 0 && ((unsigned char) out[o - 1] & 0xC0) == 0x80)
+			o--;			/* do not cut a character */
+		if (o > 0 && (unsigned char) out[o - 1] >= 0xC0)
+			o--;
+		out[o++] = '.';
+		out[o++] = '.';
+	}
+	out[o] = '\0';
+}
+
+static int
+by_rule_time(const void *a, const void *b)
+{
+	double		x = ((const worst *) a)->t.rule,
+				y = ((const worst *) b)->t.rule;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	int			top = 20,
+				opt,
+				err;
+	size_t		i,
+				ntexts = 0;
+	char	   *text = malloc(BOUNCE_SCAN_LIMIT);
+	char	   *worst_text = malloc(BOUNCE_SCAN_LIMIT);
+	char	   *big;
+	size_t		big_len = (size_t) 100 * 1024 * 1024;
+	bounce_matcher *m = bounce_matcher_new();
+	const bounce_ruleset *builtin = bounce_builtin_ruleset(&err);
+	worst	   *per_rule;
+	timing		overall = {0};
+	const char *overall_status = NULL;
+	char		overall_text_rule[96] = "";
+	double		t_big,
+				t_small;
+	int			rc;
+	bool		lim = false;
+	bounce_factors *f = malloc(sizeof(*f));
+
+	while ((opt = getopt(argc, argv, "n:r:m:q")) != -1)
+	{
+		if (opt == 'n')
+			top = atoi(optarg);
+		else if (opt == 'r')
+			repeat = atoi(optarg) > 0 ? atoi(optarg) : 1;
+		else if (opt == 'm')
+			max_ms = atof(optarg);
+		else if (opt == 'q')
+			quiet = true;
+		else
+		{
+			fprintf(stderr, "usage: adversarial [-n TOP] [-r REPEAT] [-m MAX_MS] [-q]\n");
+			return 2;
+		}
+	}
+	per_rule = calloc(bounce_builtin_spec_count, sizeof(worst));
+	if (text == NULL || worst_text == NULL || m == NULL || builtin == NULL || f == NULL || per_rule == NULL)
+	{
+		printf("FAIL adversarial: cannot initialise\n0 passed, 1 failed\n");
+		return 1;
+	}
+
+	for (i = 0; i < bounce_builtin_spec_count; i++)
+	{
+		const bounce_rule_spec *spec = &bounce_builtin_specs[i];
+		const char *status = status_for(spec->when);
+		char		words[MAX_WORDS][BOUNCE_FACTOR_LEN];
+		char		literals[BOUNCE_FACTOR_MAX][BOUNCE_FACTOR_LEN + 1];
+		char		letters[128];
+		const char *atoms[MAX_WORDS];
+		int			nwords = pattern_words(spec->pattern, words, MAX_WORDS),
+					nlit = 0,
+					k;
+		size_t		nletters = 0;
+		bounce_ruleset *alone = bounce_ruleset_compile(spec, 1, &err, NULL, 0);
+		timing		t;
+
+		if (alone == NULL)
+		{
+			printf("FAIL %s: cannot compile alone\n", spec->id);
+			n_failed++;
+			continue;
+		}
+		per_rule[i].spec = i;
+		per_rule[i].t.rule = -1;
+#define TRY(shape, atom) do { \
+			measure(alone, m, status, text, (shape), (atom), &t); \
+			ntexts++; \
+			if (t.rule > per_rule[i].t.rule) per_rule[i].t = t; \
+			if (t.all > overall.all) { overall = t; overall_status = status; \
+				memcpy(worst_text, text, BOUNCE_SCAN_LIMIT); \
+				snprintf(overall_text_rule, sizeof(overall_text_rule), "%s", spec->id); } \
+		} while (0)
+
+		/* the literals the prefilter looks for (ASCII ones: they are folded) */
+		memset(f, 0, sizeof(*f));
+		bounce_pattern_factors(spec->pattern, f);
+		for (k = 0; k < f->count && nlit < BOUNCE_FACTOR_MAX; k++)
+		{
+			int			j,
+						ascii = 1;
+
+			for (j = 0; j < f->len[k]; j++)
+				if (f->text[k][j] >= 0x80)
+					ascii = 0;
+			if (!ascii || f->len[k] < 3)
+				continue;
+			memcpy(literals[nlit], f->text[k], (size_t) f->len[k]);
+			literals[nlit][f->len[k]] = '\0';
+			nlit++;
+		}
+		/* the letters of its words */
+		for (k = 0; k < nwords; k++)
+		{
+			const char *w;
+
+			for (w = words[k]; *w; w++)
+			{
+				char		c = (char) (*w >= 'A' && *w <= 'Z' ? *w + 32 : *w);
+
+				if ((unsigned char) c < 0x80 && !memchr(letters, c, nletters) &&
+					nletters + 1 < sizeof(letters))
+					letters[nletters++] = c;
+			}
+		}
+		letters[nletters] = '\0';
+
+		atoms[0] = " ";
+		fill(text, atoms, 1, "", NULL);
+		TRY("spaces", " ");
+		atoms[0] = " \t\r\n";
+		fill(text, atoms, 1, "", NULL);
+		TRY("white space", " \t\r\n");
+		atoms[0] = "1";
+		fill(text, atoms, 1, " ", NULL);
+		TRY("digits, spaced", "1 ");
+		if (nletters > 0)
+		{
+			atoms[0] = letters;
+			fill(text, atoms, 1, "", NULL);
+			TRY("its letters", letters);
+			fill(text, atoms, 1, " ", NULL);
+			TRY("its letters, spaced", letters);
+		}
+		for (k = 0; k < nwords && k < 12; k++)
+		{
+			atoms[0] = words[k];
+			fill(text, atoms, 1, " ", NULL);
+			TRY("a word, spaced", words[k]);
+			fill(text, atoms, 1, "", NULL);
+			TRY("a word, glued", words[k]);
+		}
+		for (k = 0; k < nwords; k++)
+			atoms[k] = words[k];
+		if (nwords > 0)
+		{
+			char		joined[48];
+			size_t		o = 0;
+
+			for (k = 0; k < nwords && o + strlen(words[k]) + 1 < sizeof(joined); k++)
+				o += (size_t) snprintf(joined + o, sizeof(joined) - o, "%s%s",
+									   k ? " " : "", words[k]);
+			fill(text, atoms, nwords, " ", NULL);
+			TRY("its words in turn", joined);
+		}
+		for (k = 0; k < nlit && k < 12; k++)
+		{
+			char		near[BOUNCE_FACTOR_LEN + 1];
+			char		tail[BOUNCE_FACTOR_LEN + 2];
+			const char *one[1];
+
+			one[0] = literals[k];
+			fill(text, one, 1, " ", NULL);
+			TRY("a literal, repeated", literals[k]);
+			memcpy(near, literals[k], sizeof(near));
+			near[strlen(near) - 1] = '\0';
+			one[0] = near;
+			fill(text, one, 1, " ", NULL);
+			TRY("a literal less its last byte", near);
+			if (nwords > 0)
+			{
+				tail[0] = ' ';
+				memcpy(tail + 1, literals[k], sizeof(tail) - 1);
+				fill(text, atoms, nwords, " ", tail);
+				TRY("its words, then a literal", literals[k]);
+			}
+		}
+#undef TRY
+		bounce_ruleset_free(alone);
+	}
+
+	qsort(per_rule, bounce_builtin_spec_count, sizeof(worst), by_rule_time);
+	printf("Rules: %zu; texts: %zu of %d bytes each; timings: fastest of %d runs; pcre2 JIT %s.\n\n",
+		   bounce_builtin_spec_count, ntexts, BOUNCE_SCAN_LIMIT, repeat,
+		   getenv("BOUNCE_NO_JIT") && strcmp(getenv("BOUNCE_NO_JIT"), "0") ? "off" : "on");
+	printf("| # | rule | worst text (64 KiB of) | rule alone, ms | all rules, ms | reference, ms | limit hit |\n");
+	printf("|---|---|---|---:|---:|---:|---|\n");
+	for (i = 0; i < bounce_builtin_spec_count && (int) i < top; i++)
+	{
+		const worst *w = &per_rule[i];
+		char		atom[64];
+
+		show_atom(w->t.atom, atom, sizeof(atom));
+		printf("| %zu | `%s` | %s: `%s` | %.3f | %.3f | %.3f | %s |\n", i + 1,
+			   bounce_builtin_specs[w->spec].id, w->t.shape, atom,
+			   w->t.rule * 1e3, w->t.all * 1e3, w->t.ref * 1e3,
+			   w->t.limit_hit ? "yes" : "no");
+	}
+
+	/* the slowest text for the whole classifier, at 64 KiB and at 100 MB */
+	{
+		char		atom[64];
+
+		show_atom(overall.atom, atom, sizeof(atom));
+		printf("\nSlowest text for bounce_classify (all rules): \"%s: `%s`\" (made for `%s`), %.3f ms.\n",
+			   overall.shape, atom, overall_text_rule, overall.all * 1e3);
+	}
+	big = malloc(big_len);
+	if (big == NULL)
+	{
+		printf("FAIL adversarial: no memory for 100 MB\n");
+		n_failed++;
+	}
+	else
+	{
+		/* that text, repeated */
+		size_t		o;
+
+		for (o = 0; o < big_len; o += BOUNCE_SCAN_LIMIT)
+			memcpy(big + o, worst_text,
+				   big_len - o < BOUNCE_SCAN_LIMIT ? big_len - o : BOUNCE_SCAN_LIMIT);
+		t_small = time_one(NULL, true, m, overall_status, big, BOUNCE_SCAN_LIMIT, &rc, &lim);
+		t_big = time_one(NULL, true, m, overall_status, big, big_len, &rc, &lim);
+		printf("That text repeated to 100 MB (104,857,600 bytes): %.3f ms (its first 64 KiB alone: %.3f ms).\n",
+			   t_big * 1e3, t_small * 1e3);
+		if (rc == BOUNCE_OK && t_big * 1e3 <= max_ms)
+			n_passed++;
+		else
+		{
+			printf("FAIL 100 MB text: rc %d, %.2f ms\n", rc, t_big * 1e3);
+			n_failed++;
+		}
+		free(big);
+	}
+	printf("\n%d passed, %d failed\n", n_passed, n_failed);
+	free(per_rule);
+	free(text);
+	free(worst_text);
+	free(f);
+	bounce_matcher_free(m);
+	return n_failed ? 1 : 0;
+}
