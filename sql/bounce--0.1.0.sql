@@ -110,8 +110,8 @@ COMMENT ON FUNCTION bounce_version() IS
  * statement triggers for TRUNCATE): so the statement trigger is ENABLE
  * ALWAYS, and a row trigger doing the same is ENABLE REPLICA. Everybody
  * may read the rules (the classifying functions run as the caller, and
- * bounce_explain_custom shows rule ids anyway); who may change them is
- * up to the owner's GRANTs.
+ * bounce_explain_custom shows rule ids anyway); the role that ran CREATE
+ * EXTENSION may change them, others when it or a superuser GRANTs it.
  *
  * The *_custom functions read a table, so they are STABLE: not for
  * expression indexes or generated columns (use the IMMUTABLE built-in
@@ -134,6 +134,10 @@ COMMENT ON TABLE bounce_rules IS
 
 SELECT pg_catalog.pg_extension_config_dump('bounce_rules', '');
 GRANT SELECT ON bounce_rules TO PUBLIC;
+-- The extension is trusted: a role that is not a superuser may install it,
+-- and the script then runs as the bootstrap superuser, who owns the table;
+-- the installing role gets to manage the rules it installed.
+GRANT INSERT, UPDATE, DELETE, TRUNCATE ON bounce_rules TO @extowner@;
 
 CREATE FUNCTION bounce_rule_check(id pg_catalog.text, pattern pg_catalog.text, category pg_catalog.text)
 RETURNS pg_catalog.bool
