@@ -64,6 +64,13 @@ typedef struct literal
 	unsigned char text[BOUNCE_FACTOR_LEN];	/* folded */
 } literal;
 
+/* A slot of the gram table: the gram itself, so a miss reads one slot. */
+typedef struct gram_slot
+{
+	uint32_t	gram;
+	uint32_t	first;			/* index + 1 of its first literal; 0: free */
+} gram_slot;
+
 typedef struct branch
 {
 	pcre2_code *code;
@@ -87,7 +94,7 @@ struct bounce_ruleset
 	unsigned char fold[256];	/* bounce_fold as a table */
 	literal    *literals;		/* sorted by gram */
 	size_t		nliterals;
-	uint32_t   *slots;			/* open addressing: literal index + 1 */
+	gram_slot  *slots;			/* open addressing over distinct grams */
 	size_t		slot_mask;
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
@@ -475,7 +482,7 @@ build_index(bounce_ruleset *set, char **patterns)
 	/* hash table over distinct grams: slot -> first literal with it */
 	for (nslots = 64; nslots < set->nliterals * 2; nslots *= 2)
 		;
-	set->slots = calloc(nslots, sizeof(uint32_t));
+	set->slots = calloc(nslots, sizeof(gram_slot));
 	if (set->slots == NULL)
 		return false;
 	set->slot_mask = nslots - 1;
@@ -487,9 +494,10 @@ build_index(bounce_ruleset *set, char **patterns)
 			continue;
 		h = gram_hash(set->literals[i].gram);
 		set->bloom[h >> 6] |= (uint64_t) 1 << (h & 63);
-		while (set->slots[h & set->slot_mask] != 0)
+		while (set->slots[h & set->slot_mask].first != 0)
 			h++;
-		set->slots[h & set->slot_mask] = (uint32_t) (i + 1);
+		set->slots[h & set->slot_mask].gram = set->literals[i].gram;
+		set->slots[h & set->slot_mask].first = (uint32_t) (i + 1);
 	}
 	return true;
 
@@ -619,9 +627,9 @@ split_branches(const char *pattern, size_t *n)
 #define COMPILE_OPTIONS (PCRE2_CASELESS | PCRE2_UTF | PCRE2_DOTALL | \
 						 PCRE2_NO_AUTO_CAPTURE | PCRE2_NEVER_BACKSLASH_C)
 
-/* Compile one pattern, with JIT when asked; NULL on failure. */
+/* Compile one pattern (JIT comes later, where wanted); NULL on failure. */
 static pcre2_code *
-compile_one(const char *pattern, bool jit, int *code, size_t *offset)
+compile_one(const char *pattern, int *code, size_t *offset)
 {
 	pcre2_code *re;
 	PCRE2_SIZE	off = 0;
@@ -629,9 +637,6 @@ compile_one(const char *pattern, bool jit, int *code, size_t *offset)
 	re = pcre2_compile((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
 					   COMPILE_OPTIONS, code, &off, NULL);
 	*offset = off;
-	/* without JIT the interpreter runs the same pattern, only slower */
-	if (re != NULL && jit)
-		(void) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -670,7 +675,7 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 		char	  **parts;
 
 		/* the whole pattern serves the reference path only: no JIT */
-		set->codes[i] = compile_one(specs[i].pattern, false, &code, &offset);
+		set->codes[i] = compile_one(specs[i].pattern, &code, &offset);
 		if (set->codes[i] == NULL)
 		{
 			if (code == PCRE2_ERROR_NOMEMORY)
@@ -707,7 +712,7 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 
 			memset(br, 0, sizeof(*br));
 			br->rule = (uint32_t) i;
-			br->code = compile_one(parts[k], jit, &code, &offset);
+			br->code = compile_one(parts[k], &code, &offset);
 			patterns[set->nbranches++] = parts[k];
 			if (br->code != NULL)
 				continue;
@@ -732,7 +737,7 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 			br = &set->branches[set->nbranches];
 			memset(br, 0, sizeof(*br));
 			br->rule = (uint32_t) i;
-			br->code = compile_one(specs[i].pattern, jit, &code, &offset);
+			br->code = compile_one(specs[i].pattern, &code, &offset);
 			patterns[set->nbranches] = strdup(specs[i].pattern);
 			if (br->code == NULL || patterns[set->nbranches] == NULL)
 			{
@@ -750,6 +755,15 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 	set->nwords = (set->nbranches + 63) / 64;
 	if (!build_index(set, patterns))
 		goto fail;
+	/*
+	 * JIT only where the regex runs: a phrase branch is decided by the scan
+	 * and searched only in the rare texts whose case folding the scan
+	 * cannot do, so its machine code would be memory for nothing. Without
+	 * JIT the interpreter runs the same pattern, only slower.
+	 */
+	for (i = 0; jit && i < set->nbranches; i++)
+		if (!set->branches[i].phrase)
+			(void) pcre2_jit_compile(set->branches[i].code, PCRE2_JIT_COMPLETE);
 	for (i = 0; i < set->nbranches; i++)
 		free(patterns[i]);
 	free(patterns);
@@ -989,18 +1003,18 @@ mark_gram(const bounce_ruleset *set, bounce_matcher *m,
 		  const unsigned char *t, size_t n, size_t i, uint32_t w)
 {
 	uint32_t	h = gram_hash(w);
-	uint32_t	slot;
+	const gram_slot *slot;
 	size_t		k;
 
 	for (;; h++)
 	{
-		slot = set->slots[h & set->slot_mask];
-		if (slot == 0)
+		slot = &set->slots[h & set->slot_mask];
+		if (slot->first == 0)
 			return;
-		if (set->literals[slot - 1].gram == w)
+		if (slot->gram == w)
 			break;
 	}
-	for (k = slot - 1; k < set->nliterals && set->literals[k].gram == w; k++)
+	for (k = slot->first - 1; k < set->nliterals && set->literals[k].gram == w; k++)
 	{
 		const literal *lit = &set->literals[k];
 		size_t		start,
