@@ -162,7 +162,11 @@ int			bounce_rules_compile(const bounce_rule_def *defs, size_t count,
 								 char *errbuf, size_t errlen);
 void		bounce_rules_free(bounce_rules *rules);
 
-/* Check one pattern as bounce_rules_compile would; BOUNCE_OK or BOUNCE_ERULES. */
+/*
+ * Check one pattern as bounce_rules_compile would: BOUNCE_OK, or
+ * BOUNCE_ERULES with the problem alone in errbuf ("empty pattern",
+ * "missing closing parenthesis at offset 3"), or BOUNCE_ENOMEM.
+ */
 int			bounce_pattern_check(const char *pattern, size_t len,
 								 char *errbuf, size_t errlen);
 

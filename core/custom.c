@@ -131,11 +131,22 @@ int
 bounce_pattern_check(const char *pattern, size_t len,
 					 char *errbuf, size_t errlen)
 {
-	bounce_rule_def def = {"pattern", pattern, len, BOUNCE_OTHER};
-	bounce_rules *rules;
-	int			rc = bounce_rules_compile(&def, 1, &rules, errbuf, errlen);
+	const char *problem = pattern_problem(pattern, len);
+	char	   *copy;
+	int			rc;
 
-	bounce_rules_free(rules);
+	if (errbuf != NULL && errlen > 0)
+		errbuf[0] = '\0';
+	if (problem != NULL)
+	{
+		if (errbuf != NULL && errlen > 0)
+			snprintf(errbuf, errlen, "%s", problem);
+		return BOUNCE_ERULES;
+	}
+	if ((copy = copy_string(pattern, len)) == NULL)
+		return BOUNCE_ENOMEM;
+	rc = bounce_pattern_compiles(copy, errbuf, errlen);
+	free(copy);
 	return rc;
 }
 

@@ -133,6 +133,14 @@ bounce_ruleset *bounce_ruleset_compile(const bounce_rule_spec *specs,
 									   size_t count, int *err,
 									   char *errbuf, size_t errlen);
 void		bounce_ruleset_free(bounce_ruleset *set);
+
+/*
+ * Whether pcre2 accepts a pattern (NUL-terminated) as the rule sets compile
+ * it: BOUNCE_OK, BOUNCE_ENOMEM, or BOUNCE_ERULES with pcre2's complaint in
+ * errbuf.
+ */
+int			bounce_pattern_compiles(const char *pattern,
+									char *errbuf, size_t errlen);
 size_t		bounce_ruleset_size(const bounce_ruleset *set);
 const bounce_rule_spec *bounce_ruleset_spec(const bounce_ruleset *set,
 											size_t i);

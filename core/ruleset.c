@@ -286,20 +286,30 @@ literal_cmp(const void *a, const void *b)
 	return x->branch < y->branch ? -1 : x->branch > y->branch;
 }
 
+/* pcre2's complaint about a pattern: "missing closing parenthesis at offset 3". */
+static void
+describe_pcre2_error(char *buf, size_t len, int code, size_t offset)
+{
+	PCRE2_UCHAR msg[160];
+
+	if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
+		strcpy((char *) msg, "unknown pcre2 error");
+	snprintf(buf, len, "%s at offset %zu", (const char *) msg, offset);
+}
+
 static void
 describe_error(char *errbuf, size_t errlen, const bounce_rule_spec *spec,
 			   int code, size_t offset)
 {
-	PCRE2_UCHAR msg[160];
+	char		problem[200];
 
 	if (errbuf == NULL || errlen == 0)
 		return;
-	if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
-		strcpy((char *) msg, "unknown pcre2 error");
-	snprintf(errbuf, errlen, "rule \"%s\"%s%s: %s at offset %zu",
+	describe_pcre2_error(problem, sizeof(problem), code, offset);
+	snprintf(errbuf, errlen, "rule \"%s\"%s%s: %s",
 			 spec->id ? spec->id : "?",
 			 spec->origin ? " at " : "", spec->origin ? spec->origin : "",
-			 (const char *) msg, offset);
+			 problem);
 }
 
 static bool
@@ -638,6 +648,25 @@ compile_one(const char *pattern, int *code, size_t *offset)
 					   COMPILE_OPTIONS, code, &off, NULL);
 	*offset = off;
 	return re;
+}
+
+int
+bounce_pattern_compiles(const char *pattern, char *errbuf, size_t errlen)
+{
+	int			code;
+	size_t		offset;
+	pcre2_code *re = compile_one(pattern, &code, &offset);
+
+	if (re != NULL)
+	{
+		pcre2_code_free(re);
+		return BOUNCE_OK;
+	}
+	if (code == PCRE2_ERROR_NOMEMORY)
+		return BOUNCE_ENOMEM;
+	if (errbuf != NULL && errlen > 0)
+		describe_pcre2_error(errbuf, errlen, code, offset);
+	return BOUNCE_ERULES;
 }
 
 bounce_ruleset *

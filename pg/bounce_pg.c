@@ -309,17 +309,6 @@ snapshot_matches(const rule_cache *c, Snapshot s)
 /* How much of a rule id an error message quotes, in bytes. */
 #define RULE_ID_QUOTE_MAX	64
 
-/* The problem bounce_pattern_check found, without its "rule ...: " prefix. */
-static const char *
-pattern_problem(const char *message)
-{
-	static const char prefix[] = "rule \"pattern\": ";
-
-	if (strncmp(message, prefix, sizeof(prefix) - 1) == 0)
-		return message + sizeof(prefix) - 1;
-	return message;
-}
-
 /* A rule id as error messages quote it: cut to 64 bytes (whole characters). */
 static int
 rule_id_quote_len(const char *id, int len)
@@ -379,7 +368,7 @@ check_rule(const char *id, int id_len, const char *pattern, int pattern_len,
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_REGULAR_EXPRESSION),
 					 errmsg("bounce rule \"%.*s\": invalid pattern: %s",
-							quoted, id, pattern_problem(message)),
+							quoted, id, message),
 					 context ? errdetail("%s", context) : 0));
 	}
 }

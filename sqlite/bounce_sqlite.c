@@ -211,17 +211,6 @@ bounce_clip_utf8(const char *s, size_t len, size_t max)
  * and then fails, is not noticed).
  */
 
-/* The problem bounce_pattern_check found, without its "rule ...: " prefix. */
-static const char *
-bounce_pattern_problem(const char *message)
-{
-	static const char prefix[] = "rule \"pattern\": ";
-
-	if (strncmp(message, prefix, sizeof(prefix) - 1) == 0)
-		return message + sizeof(prefix) - 1;
-	return message;
-}
-
 /* Set the error msg (sqlite3_malloc'd, NULL when out of memory) on ctx. */
 static void
 bounce_result_msg(sqlite3_context *ctx, char *msg)
@@ -268,7 +257,7 @@ bounce_rule_problem(const char *id, size_t id_len,
 		if (rc == BOUNCE_OK)
 			return SQLITE_OK;
 		*msg = sqlite3_mprintf("bounce rule \"%.*s\": invalid pattern: %s",
-							   quoted, id, bounce_pattern_problem(problem));
+							   quoted, id, problem);
 	}
 	else
 		return SQLITE_OK;

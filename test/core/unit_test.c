@@ -2284,6 +2284,35 @@ typedef struct worker
  * word, so that the index holds more distinct grams than it starts with
  * room for: it must grow (a full table once made compilation spin).
  */
+/* bounce_pattern_check says what is wrong with the pattern, nothing else. */
+static void
+test_pattern_check(void)
+{
+	char		errbuf[256];
+
+	group("pattern check");
+	CHECK_EQ_INT(bounce_pattern_check("\\bfull\\b", 8, errbuf, sizeof(errbuf)),
+				 BOUNCE_OK);
+	CHECK_EQ_INT(bounce_pattern_check("(abc", 4, errbuf, sizeof(errbuf)),
+				 BOUNCE_ERULES);
+	CHECK_EQ_STR(errbuf, "missing closing parenthesis at offset 4");
+	CHECK_EQ_INT(bounce_pattern_check("", 0, errbuf, sizeof(errbuf)),
+				 BOUNCE_ERULES);
+	CHECK_EQ_STR(errbuf, "empty pattern");
+	CHECK_EQ_INT(bounce_pattern_check("a\0b", 3, errbuf, sizeof(errbuf)),
+				 BOUNCE_ERULES);
+	CHECK_EQ_STR(errbuf, "pattern contains a NUL byte");
+	/* the same pattern as a rule: the message names the rule */
+	{
+		bounce_rule_def def = {"mine", "(abc", 4, BOUNCE_OTHER};
+		bounce_rules *rules;
+
+		CHECK_EQ_INT(bounce_rules_compile(&def, 1, &rules, errbuf,
+										  sizeof(errbuf)), BOUNCE_ERULES);
+		CHECK_EQ_STR(errbuf, "rule \"mine\": missing closing parenthesis at offset 4");
+	}
+}
+
 static void
 many_word(int i, char word[8])
 {
@@ -2522,6 +2551,7 @@ main(int argc, char **argv)
 	test_classify_codes();
 	test_bad_inputs();
 	test_engine();
+	test_pattern_check();
 	test_many_rules();
 	test_factors();
 	test_explain();
