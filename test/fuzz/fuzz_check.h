@@ -1,8 +1,9 @@
 /*
  * fuzz_check.h: the properties every classification must have, checked by
- * both libFuzzer harnesses (fuzz_classify.c, fuzz_split.c). A violated
- * property prints what was wrong and calls abort(), which libFuzzer reports
- * as a crash and saves the input under build/fuzz/artifacts/.
+ * the libFuzzer harnesses (fuzz_classify.c, fuzz_split.c, fuzz_custom.c),
+ * and the set-up they share. A violated property prints what was wrong and
+ * calls abort(), which libFuzzer reports as a crash and saves the input
+ * under build/fuzz/artifacts/.
  *
  * Properties of bounce_classify(status, diagnostic):
  *   - the return code is BOUNCE_OK, or BOUNCE_NULL_INPUT exactly when both
@@ -35,6 +36,45 @@
 
 static void fuzz_fail(const char *what, const bounce_result *r)
 			__attribute__((noreturn));
+
+/* What every harness keeps across inputs. */
+static bounce_matcher *matcher;
+static const bounce_ruleset *builtin;
+
+/* Compile the built-in rules and make the matcher, or exit. */
+static void
+fuzz_init(const char *harness)
+{
+	int			err = 0;
+
+	builtin = bounce_builtin_ruleset(&err);
+	matcher = bounce_matcher_new();
+	if (builtin == NULL || matcher == NULL)
+	{
+		fprintf(stderr, "%s: cannot initialise: %s\n", harness,
+				bounce_strerror(err));
+		exit(2);
+	}
+}
+
+/*
+ * A malloc'd copy of n bytes, with a NUL after them when nul is set (at
+ * least one byte allocated, so an empty input is not a NULL pointer).
+ */
+static char *
+fuzz_copy(const uint8_t *p, size_t n, int nul)
+{
+	size_t		size = n + (nul ? 1 : 0);
+	char	   *c = malloc(size ? size : 1);
+
+	if (c == NULL)
+		abort();
+	if (n)
+		memcpy(c, p, n);
+	if (nul)
+		c[n] = '\0';
+	return c;
+}
 
 static void
 fuzz_print_result(const char *label, const bounce_result *r)

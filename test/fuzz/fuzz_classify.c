@@ -18,36 +18,12 @@
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static bounce_matcher *matcher;
-static const bounce_ruleset *builtin;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	int			err = 0;
-
-	builtin = bounce_builtin_ruleset(&err);
-	matcher = bounce_matcher_new();
-	if (builtin == NULL || matcher == NULL)
-	{
-		fprintf(stderr, "fuzz_classify: cannot initialise: %s\n",
-				bounce_strerror(err));
-		exit(2);
-	}
+	fuzz_init("fuzz_classify");
 	return 0;
-}
-
-/* A malloc'd copy of exactly n bytes (at least one byte allocated). */
-static char *
-copy_bytes(const uint8_t *p, size_t n)
-{
-	char	   *c = malloc(n ? n : 1);
-
-	if (c == NULL)
-		abort();
-	if (n)
-		memcpy(c, p, n);
-	return c;
 }
 
 int
@@ -63,14 +39,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (tab != NULL)
 	{
 		slen = (size_t) (tab - data);
-		status = copy_bytes(data, slen);
+		status = fuzz_copy(data, slen, 0);
 		dlen = size - slen - 1;
-		diag = copy_bytes(tab + 1, dlen);
+		diag = fuzz_copy(tab + 1, dlen, 0);
 	}
 	else
 	{
 		dlen = size;
-		diag = copy_bytes(data, dlen);
+		diag = fuzz_copy(data, dlen, 0);
 	}
 
 	fuzz_check_parsers(diag, dlen);

@@ -34,39 +34,14 @@
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static bounce_matcher *matcher;
-static const bounce_ruleset *builtin;
 
 #define RULE_ID "fuzz.custom-rule"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	int			err = 0;
-
-	builtin = bounce_builtin_ruleset(&err);
-	matcher = bounce_matcher_new();
-	if (builtin == NULL || matcher == NULL)
-	{
-		fprintf(stderr, "fuzz_custom: cannot initialise: %s\n",
-				bounce_strerror(err));
-		exit(2);
-	}
+	fuzz_init("fuzz_custom");
 	return 0;
-}
-
-static char *
-copy_bytes(const uint8_t *p, size_t n, size_t extra)
-{
-	char	   *c = malloc(n + extra ? n + extra : 1);
-
-	if (c == NULL)
-		abort();
-	if (n)
-		memcpy(c, p, n);
-	if (extra)
-		c[n] = '\0';
-	return c;
 }
 
 static void
@@ -172,21 +147,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		plen = size - 3;
 	/* a NUL after the pattern for the engine's C-string API; the public
 	 * API gets the exact length */
-	pattern = copy_bytes(data + 3, plen, 1);
+	pattern = fuzz_copy(data + 3, plen, 1);
 	text = data + 3 + plen;
 	rest = size - 3 - plen;
 	tab = memchr(text, '\t', rest);
 	if (tab != NULL)
 	{
 		slen = (size_t) (tab - text);
-		status = copy_bytes(text, slen, 0);
+		status = fuzz_copy(text, slen, 0);
 		dlen = rest - slen - 1;
-		diag = copy_bytes(tab + 1, dlen, 0);
+		diag = fuzz_copy(tab + 1, dlen, 0);
 	}
 	else
 	{
 		dlen = rest;
-		diag = copy_bytes(text, dlen, 0);
+		diag = fuzz_copy(text, dlen, 0);
 	}
 
 	/* checking and compiling agree, errors are described */

@@ -37,35 +37,12 @@
 int			LLVMFuzzerInitialize(int *argc, char ***argv);
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static bounce_matcher *matcher;
-static const bounce_ruleset *builtin;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	int			err = 0;
-
-	builtin = bounce_builtin_ruleset(&err);
-	matcher = bounce_matcher_new();
-	if (builtin == NULL || matcher == NULL)
-	{
-		fprintf(stderr, "fuzz_split: cannot initialise: %s\n",
-				bounce_strerror(err));
-		exit(2);
-	}
+	fuzz_init("fuzz_split");
 	return 0;
-}
-
-static char *
-copy_bytes(const uint8_t *p, size_t n)
-{
-	char	   *c = malloc(n ? n : 1);
-
-	if (c == NULL)
-		abort();
-	if (n)
-		memcpy(c, p, n);
-	return c;
 }
 
 /* ---- the name oracle ---- */
@@ -119,7 +96,7 @@ oracle_lookup(const uint8_t *s, size_t n)
 static void
 check_name(const uint8_t *s, size_t n)
 {
-	char	   *copy = copy_bytes(s, n);
+	char	   *copy = fuzz_copy(s, n, 0);
 	bounce_category c = BOUNCE_CATEGORY_COUNT;
 	int			want = oracle_lookup(s, n);
 	int			found = bounce_category_from_name(copy, n, &c);
@@ -201,16 +178,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			for (i = 0; i < slen && i < 8; i++)
 				u |= (uint64_t) body[i] << (8 * i);
 			len = snprintf(number, sizeof(number), "%" PRId64, (int64_t) u);
-			status = copy_bytes((const uint8_t *) number, (size_t) len);
+			status = fuzz_copy((const uint8_t *) number, (size_t) len, 0);
 			fuzz_classify_checked(matcher, builtin, status, (size_t) len,
 								  NULL, 0, 0, adjust, &r);
 			free(status);
 			len = snprintf(number, sizeof(number), "%" PRId32, (int32_t) (uint32_t) u);
-			status = copy_bytes((const uint8_t *) number, (size_t) len);
+			status = fuzz_copy((const uint8_t *) number, (size_t) len, 0);
 			slen = (size_t) len;
 		}
 		else
-			status = copy_bytes(body, slen);
+			status = fuzz_copy(body, slen, 0);
 	}
 	if (!(flags & 0x02))
 	{
@@ -230,7 +207,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			dlen = want;
 		}
 		else
-			diag = copy_bytes(src, dlen);
+			diag = fuzz_copy(src, dlen, 0);
 	}
 
 	/* parity on long texts is slow (every rule over 64 KiB): on request */
