@@ -204,10 +204,15 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 					 const char *diagnostic, size_t diagnostic_len,
 					 bounce_result *r)
 {
+	/* the caller's own rules come first, then the built-in ones */
+	const bounce_ruleset *sets[2] = {custom, set};
+	static const bounce_signal set_signal[2] = {BOUNCE_SIGNAL_CUSTOM,
+	BOUNCE_SIGNAL_RULE};
 	bounce_codes status_codes;
 	bounce_codectx ctx;
 	long		rule = -1;
-	int			rc;
+	int			rc,
+				k;
 
 	if (matcher == NULL || r == NULL || set == NULL)
 		return BOUNCE_EINVAL;
@@ -233,49 +238,31 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 	}
 	bounce_parse_leading(ctx.text, ctx.text_len, &ctx.codes);
 
-	/* the caller's own rules come first, then the built-in ones */
-	if (custom != NULL)
+	for (k = 0; k < 2 && rule < 0; k++)
 	{
-		rc = bounce_ruleset_match(custom, matcher, ctx.text, ctx.text_len,
+		const bounce_rule_spec *spec;
+
+		if (sets[k] == NULL)
+			continue;
+		rc = bounce_ruleset_match(sets[k], matcher, ctx.text, ctx.text_len,
 								  &ctx, use_prefilter, &rule, &r->match_start,
 								  &r->match_len, &r->limit_hit);
 		if (rc != BOUNCE_OK)
 			return rc;
-		if (rule >= 0)
-		{
-			const bounce_rule_spec *spec = bounce_ruleset_spec(custom,
-															   (size_t) rule);
-
-			r->category = spec->category;
-			r->signal = BOUNCE_SIGNAL_CUSTOM;
-			r->rule_id = spec->id;
-		}
+		if (rule < 0)
+			continue;
+		spec = bounce_ruleset_spec(sets[k], (size_t) rule);
+		r->category = spec->category;
+		r->signal = set_signal[k];
+		r->rule_id = spec->id;
 	}
 	if (rule < 0)
-	{
-		rc = bounce_ruleset_match(set, matcher, ctx.text, ctx.text_len, &ctx,
-								  use_prefilter, &rule, &r->match_start,
-								  &r->match_len, &r->limit_hit);
-		if (rc != BOUNCE_OK)
-			return rc;
-		if (rule >= 0)
-		{
-			const bounce_rule_spec *spec = bounce_ruleset_spec(set,
-															   (size_t) rule);
-
-			r->category = spec->category;
-			r->signal = BOUNCE_SIGNAL_RULE;
-			r->rule_id = spec->id;
-		}
-		else
-			decide_by_codes(&status_codes, &ctx, r);
-	}
+		decide_by_codes(&status_codes, &ctx, r);
 
 	bounce_codectx_complete(&ctx);
+	r->hard = bounce_category_is_hard(r->category) && !is_transient(&ctx);
 	r->reply_code = ctx.codes.reply;
 	memcpy(r->enhanced, ctx.codes.enh, sizeof(r->enhanced));
-	r->hard = bounce_category_is_hard(r->category) &&
-		!(ctx.codes.reply / 100 == 4 || ctx.codes.enh[0] == 4);
 	return BOUNCE_OK;
 }
 
