@@ -291,18 +291,7 @@ bounce_classify(bounce_matcher *matcher,
 				const char *diagnostic, size_t diagnostic_len,
 				bounce_result *result)
 {
-	int			err;
-	const bounce_ruleset *set;
-
-	if (matcher == NULL || result == NULL)
-		return BOUNCE_EINVAL;
-	set = bounce_builtin_ruleset(&err);
-	if (set == NULL)
-	{
-		memset(result, 0, sizeof(*result));
-		result->category = BOUNCE_OTHER;
-		return err;
-	}
-	return bounce_classify_with(set, true, matcher, status, status_len,
-								diagnostic, diagnostic_len, result);
+	/* the built-in rules alone: no caller's rules before them */
+	return bounce_classify_custom(matcher, NULL, status, status_len,
+								  diagnostic, diagnostic_len, result);
 }
