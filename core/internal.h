@@ -4,6 +4,7 @@
 #ifndef BOUNCE_INTERNAL_H
 #define BOUNCE_INTERNAL_H
 
+#include <pthread.h>
 #include <stdint.h>
 
 #include "bounce.h"
@@ -144,6 +145,16 @@ int			bounce_pattern_compiles(const char *pattern,
 size_t		bounce_ruleset_size(const bounce_ruleset *set);
 const bounce_rule_spec *bounce_ruleset_spec(const bounce_ruleset *set,
 											size_t i);
+
+/*
+ * The rule set in *slot, compiled from specs by the first caller (under
+ * lock) and kept for the process; NULL with *err on failure, when a later
+ * call tries again.
+ */
+const bounce_ruleset *bounce_ruleset_once(bounce_ruleset **slot,
+										  pthread_mutex_t *lock,
+										  const bounce_rule_spec *specs,
+										  size_t count, int *err);
 
 /* The built-in rules, compiled once per process; NULL on failure. */
 const bounce_ruleset *bounce_builtin_ruleset(int *err);

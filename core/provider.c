@@ -16,22 +16,9 @@ static bounce_ruleset *providers;
 static const bounce_ruleset *
 provider_ruleset(int *err)
 {
-	bounce_ruleset *set = __atomic_load_n(&providers, __ATOMIC_ACQUIRE);
-
-	*err = BOUNCE_OK;
-	if (set != NULL)
-		return set;
-	pthread_mutex_lock(&provider_lock);
-	set = providers;
-	if (set == NULL)
-	{
-		/* on failure nothing is kept, so a later call tries again */
-		set = bounce_ruleset_compile(bounce_provider_specs,
-									 bounce_provider_spec_count, err, NULL, 0);
-		__atomic_store_n(&providers, set, __ATOMIC_RELEASE);
-	}
-	pthread_mutex_unlock(&provider_lock);
-	return set;
+	return bounce_ruleset_once(&providers, &provider_lock,
+							   bounce_provider_specs,
+							   bounce_provider_spec_count, err);
 }
 
 int

@@ -850,24 +850,31 @@ static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
 static bounce_ruleset *builtin;
 
 const bounce_ruleset *
-bounce_builtin_ruleset(int *err)
+bounce_ruleset_once(bounce_ruleset **slot, pthread_mutex_t *lock,
+					const bounce_rule_spec *specs, size_t count, int *err)
 {
-	bounce_ruleset *set = __atomic_load_n(&builtin, __ATOMIC_ACQUIRE);
+	bounce_ruleset *set = __atomic_load_n(slot, __ATOMIC_ACQUIRE);
 
 	*err = BOUNCE_OK;
 	if (set != NULL)
 		return set;
-	pthread_mutex_lock(&builtin_lock);
-	set = builtin;
+	pthread_mutex_lock(lock);
+	set = *slot;
 	if (set == NULL)
 	{
 		/* on failure nothing is kept, so a later call tries again */
-		set = bounce_ruleset_compile(bounce_builtin_specs,
-									 bounce_builtin_spec_count, err, NULL, 0);
-		__atomic_store_n(&builtin, set, __ATOMIC_RELEASE);
+		set = bounce_ruleset_compile(specs, count, err, NULL, 0);
+		__atomic_store_n(slot, set, __ATOMIC_RELEASE);
 	}
-	pthread_mutex_unlock(&builtin_lock);
+	pthread_mutex_unlock(lock);
 	return set;
+}
+
+const bounce_ruleset *
+bounce_builtin_ruleset(int *err)
+{
+	return bounce_ruleset_once(&builtin, &builtin_lock, bounce_builtin_specs,
+							   bounce_builtin_spec_count, err);
 }
 
 /* ---- matchers ---- */
