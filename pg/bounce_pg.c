@@ -690,12 +690,9 @@ classify_args(FunctionCallInfo fcinfo, bool int_status, bool custom,
 
 	/* the cost of one call is bounded by the core's limits */
 	CHECK_FOR_INTERRUPTS();
-	if (custom)
-		rc = bounce_classify_custom(matcher, rules, status->data, status->len,
-									diagnostic->data, diagnostic->len, result);
-	else
-		rc = bounce_classify(matcher, status->data, status->len,
-							 diagnostic->data, diagnostic->len, result);
+	/* rules is NULL for the built-in rules alone */
+	rc = bounce_classify_custom(matcher, rules, status->data, status->len,
+								diagnostic->data, diagnostic->len, result);
 	if (rc == BOUNCE_NULL_INPUT)
 		return false;
 	if (rc < 0)

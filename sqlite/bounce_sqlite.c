@@ -649,13 +649,9 @@ bounce_classify_args(sqlite3_context *ctx, sqlite3_value **argv, bool custom,
 	if (!bounce_get_arg(ctx, argv[0], &status) ||
 		!bounce_get_arg(ctx, argv[1], diagnostic))
 		return false;
-	if (custom)
-		rc = bounce_classify_custom(state->matcher, rules, status.ptr,
-									status.len, diagnostic->ptr,
-									diagnostic->len, r);
-	else
-		rc = bounce_classify(state->matcher, status.ptr, status.len,
-							 diagnostic->ptr, diagnostic->len, r);
+	/* rules is NULL for the built-in rules alone */
+	rc = bounce_classify_custom(state->matcher, rules, status.ptr, status.len,
+								diagnostic->ptr, diagnostic->len, r);
 	if (rc == BOUNCE_OK)
 		return true;
 	if (rc == BOUNCE_NULL_INPUT)
