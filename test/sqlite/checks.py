@@ -383,16 +383,8 @@ def _():
 
 # ---- users' own rules (main.bounce_rules), fingerprints, providers ----
 
-RULES_DDL = """
-CREATE TABLE bounce_rules (
-    id       TEXT PRIMARY KEY,
-    pattern  TEXT NOT NULL,
-    category TEXT NOT NULL,
-    priority INTEGER NOT NULL DEFAULT 0,
-    note     TEXT,
-    enabled  INTEGER NOT NULL DEFAULT 1,
-    CHECK (bounce_rule_check(id, pattern, category))
-)"""
+with open("sql/bounce_rules.sqlite.sql", encoding="utf-8") as ddl_file:
+    RULES_DDL = ddl_file.read()     # the table as shipped
 FROB = "ZQX-17 frobnicated the wibble"      # no built-in rule knows it
 CUSTOM = "SELECT bounce_category_custom('5.1.1', ?)"
 
@@ -404,7 +396,7 @@ def _():
             path = os.path.join(tmp, "rules.db")
             a = connect(path, isolation_level=None)
             a.execute("PRAGMA journal_mode = %s" % mode)
-            a.executescript(RULES_DDL + "; CREATE TABLE t (d TEXT);")
+            a.executescript(RULES_DDL + "CREATE TABLE t (d TEXT);")
             a.execute("INSERT INTO t VALUES (?)", (FROB,))
             b = connect(path, isolation_level=None)
             table_less = lambda: a.execute(CUSTOM, (FROB,)).fetchone()[0]

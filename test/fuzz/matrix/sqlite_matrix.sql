@@ -71,15 +71,7 @@ SELECT 'still running' AS after_errors;
 -- letters: pcre2's match limit stops it, it counts as not matching, and
 -- the built-in rules and the codes decide; no error, bounded time. The
 -- same pattern still matches where it matches quickly.
-CREATE TABLE bounce_rules (
-    id       TEXT PRIMARY KEY,
-    pattern  TEXT NOT NULL,
-    category TEXT NOT NULL,
-    priority INTEGER NOT NULL DEFAULT 0,
-    note     TEXT,
-    enabled  INTEGER NOT NULL DEFAULT 1,
-    CHECK (bounce_rule_check(id, pattern, category))
-);
+.read sql/bounce_rules.sqlite.sql
 INSERT INTO bounce_rules (id, pattern, category)
 VALUES ('user.catastrophic', 'mailbox(?:(?:\s*a+)+)+\d', 'full-mailbox');
 SELECT	bounce_category_custom('550 5.1.1', 'mailbox ' || printf('%.*c', 65000, 'a')) AS long_run,

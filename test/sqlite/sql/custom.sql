@@ -18,17 +18,9 @@ SELECT bounce_category_custom('5.1.1', 'ZQX-17 frobnicated the wibble') AS no_ta
        is_hard_bounce_custom(NULL, NULL) AS hard_null,
        bounce_explain_custom(NULL, NULL) AS explain_null;
 
--- The table as docs/custom-rules.md creates it: bad rules are rejected
--- on the way in by the CHECK constraint.
-CREATE TABLE bounce_rules (
-    id       TEXT PRIMARY KEY,
-    pattern  TEXT NOT NULL,
-    category TEXT NOT NULL,
-    priority INTEGER NOT NULL DEFAULT 0,
-    note     TEXT,
-    enabled  INTEGER NOT NULL DEFAULT 1,
-    CHECK (bounce_rule_check(id, pattern, category))
-);
+-- The table as shipped (sql/bounce_rules.sqlite.sql): bad rules are
+-- rejected on the way in by the CHECK constraint.
+.read sql/bounce_rules.sqlite.sql
 SELECT bounce_category_custom('5.1.1', 'ZQX-17 frobnicated the wibble') AS empty_table;
 
 -- A custom rule overrides the built-in decision, and the next call sees it.
@@ -146,9 +138,7 @@ SELECT bounce_fingerprint(NULL) AS null_text, bounce_fingerprint('') AS empty,
        length(bounce_fingerprint(printf('%.100000c', 'x') || ' tail')) <= 256 AS bounded;
 -- the workflow: the most frequent unknown kind becomes a rule, and the
 -- table is classified again
-CREATE TABLE bounce_rules (id TEXT PRIMARY KEY, pattern TEXT NOT NULL, category TEXT NOT NULL,
-    priority INTEGER NOT NULL DEFAULT 0, note TEXT, enabled INTEGER NOT NULL DEFAULT 1,
-    CHECK (bounce_rule_check(id, pattern, category)));
+.read sql/bounce_rules.sqlite.sql
 INSERT INTO bounce_rules (id, pattern, category) VALUES ('zqx.frobnicated', 'zqx-\d+\s+frobnicated', 'inactive-mailbox');
 SELECT bounce_category_custom(status, diagnostic) AS category, count(*) AS bounces
   FROM sample GROUP BY 1 ORDER BY 2 DESC, 1;
