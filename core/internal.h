@@ -143,6 +143,12 @@ void		bounce_ruleset_free(bounce_ruleset *set);
 int			bounce_pattern_compiles(const char *pattern,
 									char *errbuf, size_t errlen);
 size_t		bounce_ruleset_size(const bounce_ruleset *set);
+
+/*
+ * How many branches of rule i have no literal the scan can index: they are
+ * tried on every text (the rule linter reports them).
+ */
+size_t		bounce_ruleset_unindexed(const bounce_ruleset *set, size_t i);
 const bounce_rule_spec *bounce_ruleset_spec(const bounce_ruleset *set,
 											size_t i);
 

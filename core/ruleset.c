@@ -28,7 +28,7 @@
  * checked for its word boundaries and mapped back to the original text.
  *
  * Branches without a usable literal (all literals shorter than 3 bytes)
- * are always candidates; the rule linter reports them.
+ * are always candidates; "make lint-rules" lists them.
  *
  * After compilation a rule set is read-only and may be shared by threads;
  * per-call scratch lives in a bounce_matcher, one per thread.
@@ -836,6 +836,18 @@ size_t
 bounce_ruleset_size(const bounce_ruleset *set)
 {
 	return set ? set->count : 0;
+}
+
+size_t
+bounce_ruleset_unindexed(const bounce_ruleset *set, size_t i)
+{
+	size_t		k,
+				n = 0;
+
+	for (k = 0; k < set->nalways; k++)
+		if (set->branches[set->always[k]].rule == i)
+			n++;
+	return n;
 }
 
 const bounce_rule_spec *

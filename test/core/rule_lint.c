@@ -21,6 +21,9 @@
  *              on the corpus) or another one (the rule's own answer never
  *              happens there).
  *
+ * It also lists the rules with a branch that has no literal the scan can
+ * index: such a branch runs its regex on every text.
+ *
  * Rows are read as corpus_test reads them: a header naming id, status and
  * diagnostic; tab-separated; an empty field is NULL. The report informs:
  * the exit status is 0 whatever it finds (2 when it cannot run).
@@ -219,6 +222,7 @@ main(int argc, char **argv)
 				ncondition = 0,
 				nshadowed = 0,
 				nredundant = 0,
+				nunindexed = 0,
 				nfiring = 0;
 	size_t	   *by;				/* per earlier rule: shadowed rows it decides */
 	int			err;
@@ -314,6 +318,10 @@ main(int argc, char **argv)
 		bounce_ruleset_free(pattern_only);
 	}
 
+	for (i = 0; i < nrules; i++)
+		if (bounce_ruleset_unindexed(set, i) > 0)
+			nunindexed++;
+
 	printf("rule_lint: %zu built-in rules, %zu corpus rows; %zu rules decide at least one row\n\n",
 		   nrules, corpus.n, nfiring);
 
@@ -362,6 +370,15 @@ main(int argc, char **argv)
 					   bounce_ruleset_spec(set, j)->category == spec->category ? "" : ")");
 		printf("\n");
 	}
+
+	printf("\nTried on every text (a branch with no literal of 3 or more bytes for the scan): %zu\n",
+		   nunindexed);
+	for (i = 0; i < nrules; i++)
+		if (bounce_ruleset_unindexed(set, i) > 0)
+		{
+			print_rule(bounce_ruleset_spec(set, i));
+			printf("      %zu of its branches\n", bounce_ruleset_unindexed(set, i));
+		}
 
 	printf("\n%zu rules never decide a corpus row: %zu never match, %zu held back by their condition, "
 		   "%zu fully shadowed (%zu of them by rules of the same category)\n",
