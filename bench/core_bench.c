@@ -327,9 +327,9 @@ rng(void)
 
 /*
  * A nonsense word of 3 or 4 syllables taken from common English ones, so
- * that its 4-byte windows ("tion", "ment", "ver ") do occur in bounce
- * texts and reach the prefilter's hash lookups, while the word itself
- * occurs in none. Words begin with a consonant cluster no English word
+ * that its pieces ("tion", "ment", "ver ") do occur in bounce texts (a
+ * filter keyed on short windows would keep meeting them), while the word
+ * itself occurs in none. Words begin with a consonant cluster no English word
  * begins with ("zv", "qr", ...), which the bench's parity check confirms.
  */
 static void

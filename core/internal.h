@@ -106,20 +106,10 @@ typedef struct bounce_factors
 void		bounce_pattern_factors(const char *pattern, bounce_factors *out);
 
 /*
- * Is s (folded, up to 4 bytes) part of a word found in most bounce texts?
- * The fragments are looked up in a table built once per rule-set compile.
- */
-typedef struct bounce_fragments bounce_fragments;
-
-/*
  * In how many of the sample texts behind core/frequent_grams.def the 4
  * folded bytes at s occur, if they are among the most frequent; else 0.
  */
 int			bounce_gram_frequency(const unsigned char *s);
-bounce_fragments *bounce_fragments_new(void);
-void		bounce_fragments_free(bounce_fragments *fragments);
-bool		bounce_common_fragment(const bounce_fragments *fragments,
-								   const unsigned char *s, int len);
 
 /* ---- compiled rule sets (ruleset.c) ---- */
 

@@ -2,16 +2,15 @@
  * ruleset.c: compile rules and find the first one that matches a text.
  *
  * A rule set is an ordered list of pcre2 patterns (order = precedence).
- * Trying every pattern in turn costs one regex search per rule; instead each
- * rule's required literals (factor.c) are indexed by one 4-byte "gram" each
- * (3 bytes for three-letter literals such as "spf"), and one pass over the
- * text looks every window up in a 64 Kbit bitmap of those grams. Only on a
- * bitmap hit is the gram looked up in a hash table and the whole literal
- * compared, which marks its rule as a candidate. The candidates' regexes
- * then run in precedence order and the first that matches wins, exactly as
- * trying every rule in order would decide, because a rule none of whose
- * required literals occurs cannot match. The scan costs the same whatever
- * the number of rules; the regex work is a handful of confirmations.
+ * Trying every pattern in turn costs one regex search per rule; instead the
+ * literals each rule requires (factor.c) go into one automaton
+ * (Aho-Corasick), which reads the text once, folding case and white space
+ * as it goes, and reports every literal occurring in it; each marks its
+ * rule as a candidate. The candidates' regexes then run in precedence order
+ * and the first that matches wins, exactly as trying every rule in order
+ * would decide, because a rule none of whose required literals occurs
+ * cannot match. The scan costs one step per byte whatever the number of
+ * rules; the regex work is a handful of confirmations.
  *
  * Rules are mostly long lists of phrasings ("a|b|c|..."). A regex engine
  * searching such an alternation tries every phrasing at every position,
@@ -25,7 +24,7 @@
  * Most branches are plain phrases: ASCII words joined by \s+ (optional
  * words, alternatives, a \b at either end). For those the literal found by
  * the scan is the match itself, so no regex runs at all: the occurrence is
- * checked for its word boundaries and mapped back to the original text.
+ * checked for its word boundaries, where it starts found by walking back.
  *
  * Branches without a usable literal (all literals shorter than 3 bytes)
  * are always candidates; "make lint-rules" lists them.
@@ -43,9 +42,9 @@
 
 #include "internal.h"
 
-#define GRAM		4
-#define GRAM_MIN	3			/* shortest literal indexed (see build_index) */
-#define BLOOM_BITS	16			/* 64 Kbit = 8 KiB bitmap per gram length */
+#define LITERAL_MIN	3			/* shortest literal indexed (see build_index) */
+#define DENSE_MAX	1024		/* states given a full row of transitions */
+#define NO_STATE	UINT32_MAX
 
 /* pcre2 limits: no rule needs more; a hit is treated as "no match". */
 #define MATCH_LIMIT	200000
@@ -53,9 +52,7 @@
 
 typedef struct literal
 {
-	uint32_t	gram;			/* the 4 folded bytes at gram_off */
 	uint32_t	branch;			/* index of the branch it belongs to */
-	uint16_t	gram_off;
 	uint8_t		len;
 	bool		second;			/* of the branch's second requirement */
 	bool		phrase;			/* an occurrence is the branch's match ... */
@@ -64,16 +61,49 @@ typedef struct literal
 	unsigned char text[BOUNCE_FACTOR_LEN];	/* folded */
 } literal;
 
-/* A slot of the gram table: the gram itself, so a miss reads one slot. */
-typedef struct gram_slot
+/*
+ * The literal automaton (Aho-Corasick, made deterministic where it pays).
+ * Its states are the prefixes of the literals, numbered breadth first, so
+ * the shallow ones, where a scan spends most of its time, come first; the
+ * first DENSE_MAX of them get a full row of transitions by byte class. A
+ * deeper state keeps its own edges and a failure link to its longest
+ * proper suffix that is a state, which a byte without an edge follows.
+ * A transition is where the next step reads: for a state with a row, the
+ * row's offset in rows (so a step is one load), for another its number
+ * past the rows; OUT_BIT is set when a literal ends in the state.
+ */
+typedef struct ac_node
 {
-	uint32_t	gram;
-	uint32_t	first;			/* index + 1 of its first literal; 0: free */
-} gram_slot;
+	uint32_t	fail;			/* state */
+	uint32_t	to;				/* transition on class cls, its first edge */
+	uint32_t	more;			/* its other edges, in edge_cls / edge_to */
+	uint8_t		cls;			/* NO_CLASS: no edge */
+	uint8_t		nmore;
+} ac_node;
+
+#define NO_CLASS	255			/* more classes than folded bytes exist */
+#define OUT_BIT		0x80000000u
+
+typedef struct automaton
+{
+	unsigned char cls[256];		/* text byte -> class; 0: in no literal */
+	uint32_t	nclasses;
+	uint32_t	nstates;
+	uint32_t	ndense;
+	uint32_t	rows_end;		/* ndense * nclasses */
+	uint32_t   *rows;			/* ndense * nclasses transitions */
+	ac_node    *nodes;			/* per state */
+	unsigned char *edge_cls;	/* the edges of states with several */
+	uint32_t   *edge_to;		/* transitions */
+	uint32_t   *out_first;		/* per state, into out_lit: literals ... */
+	uint32_t   *out_lit;		/* ... ending exactly there */
+	uint32_t   *out_next;		/* the nearest suffix state with literals */
+} automaton;
 
 typedef struct branch
 {
 	pcre2_code *code;
+	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts */
 	uint32_t	rule;
 	bool		phrase;			/* decided by the scan alone */
 	bool		has_second;		/* also needs a literal of a second set */
@@ -88,14 +118,10 @@ struct bounce_ruleset
 	size_t		nbranches;
 	uint32_t   *first_branch;	/* per rule; [count] == nbranches */
 	pcre2_match_context *mctx;
-	uint64_t	bloom[(1u << BLOOM_BITS) / 64];		/* 4-byte grams */
-	literal    *tail3;			/* 3-byte literals, for the text's end */
-	size_t		ntail3;
 	unsigned char fold[256];	/* bounce_fold as a table */
-	literal    *literals;		/* sorted by gram */
+	literal    *literals;
 	size_t		nliterals;
-	gram_slot  *slots;			/* open addressing over distinct grams */
-	size_t		slot_mask;
+	automaton	ac;
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
 	size_t		nwords;			/* candidate bitset words (per branch) */
@@ -108,183 +134,13 @@ struct bounce_matcher
 	size_t		nwords;
 	char	   *clean;			/* copy of an invalid UTF-8 text, repaired */
 	size_t		clean_size;
-	unsigned char *folded;		/* the text as the prefilter scans it */
-	size_t		folded_size;
 	uint64_t   *seconds;		/* branches whose second requirement holds */
 	uint64_t   *found;			/* phrase branches seen in the text, ... */
 	uint32_t   *found_at;		/* ... their leftmost occurrence ... */
-	uint32_t   *found_len;		/* ... and its length (folded text) */
+	uint32_t   *found_len;		/* ... and its length (in the text) */
 	size_t		nfound;			/* entries in found_at / found_len */
 	unsigned long searches;		/* regex searches run (for benchmarks) */
 };
-
-static inline uint32_t
-load_gram(const unsigned char *p)
-{
-	uint32_t	w;
-
-	memcpy(&w, p, sizeof(w));
-	return w;
-}
-
-static inline uint32_t
-gram_hash(uint32_t w)
-{
-	return (w * 0x9E3779B1u) >> (32 - BLOOM_BITS);
-}
-
-/* How common a folded byte is in bounce texts (rough English letter
- * frequencies); a gram made of rare bytes makes a sharper filter. */
-static int
-byte_weight(unsigned char c)
-{
-	static const unsigned char letters[26] = {
-		/* a  b  c  d   e  f  g  h  i  j  k  l  m  n  o  p  q  r  s  t  u  v  w  x  y  z */
-		8, 2, 3, 4, 12, 2, 2, 6, 7, 1, 1, 4, 3, 7, 8, 2, 1, 6, 6, 9, 3, 1, 2, 1, 2, 1
-	};
-
-	if (c >= 'a' && c <= 'z')
-		return letters[c - 'a'];
-	if (c == ' ')
-		return 40;				/* word boundaries are everywhere */
-	return 1;
-}
-
-/*
- * Grams already chosen, counted, so that literals spread over many grams:
- * each bitmap hit then leads to one or two literal comparisons. An
- * open-addressing table used only while the index is built; it doubles
- * before it is half full, so a rule set of any size fits.
- */
-typedef struct gram_count
-{
-	uint32_t   *keys;
-	uint32_t   *counts;			/* 0: the slot is free */
-	size_t		mask;
-	size_t		used;
-} gram_count;
-
-#define GRAM_COUNT_MAX 64
-
-static bool
-gram_count_init(gram_count *gc)
-{
-	gc->mask = 8191;
-	gc->used = 0;
-	gc->keys = calloc(gc->mask + 1, sizeof(uint32_t));
-	gc->counts = calloc(gc->mask + 1, sizeof(uint32_t));
-	return gc->keys != NULL && gc->counts != NULL;
-}
-
-static void
-gram_count_free(gram_count *gc)
-{
-	free(gc->keys);
-	free(gc->counts);
-}
-
-static size_t
-gram_count_find(const gram_count *gc, uint32_t gram)
-{
-	size_t		h = gram_hash(gram);
-
-	/* the table is never more than half full, so a free slot ends this */
-	while (gc->counts[h & gc->mask] != 0 && gc->keys[h & gc->mask] != gram)
-		h++;
-	return h & gc->mask;
-}
-
-static uint32_t
-gram_count_get(const gram_count *gc, uint32_t gram)
-{
-	return gc->counts[gram_count_find(gc, gram)];
-}
-
-/* Count one more literal indexed under gram; false when out of memory. */
-static bool
-gram_count_add(gram_count *gc, uint32_t gram)
-{
-	size_t		i;
-
-	if ((gc->used + 1) * 2 > gc->mask + 1)
-	{
-		gram_count	bigger;
-		size_t		k;
-
-		bigger.mask = gc->mask * 2 + 1;
-		bigger.used = gc->used;
-		bigger.keys = calloc(bigger.mask + 1, sizeof(uint32_t));
-		bigger.counts = calloc(bigger.mask + 1, sizeof(uint32_t));
-		if (bigger.keys == NULL || bigger.counts == NULL)
-		{
-			gram_count_free(&bigger);
-			return false;
-		}
-		for (k = 0; k <= gc->mask; k++)
-			if (gc->counts[k] != 0)
-			{
-				i = gram_count_find(&bigger, gc->keys[k]);
-				bigger.keys[i] = gc->keys[k];
-				bigger.counts[i] = gc->counts[k];
-			}
-		gram_count_free(gc);
-		*gc = bigger;
-	}
-	i = gram_count_find(gc, gram);
-	if (gc->counts[i] == 0)
-	{
-		gc->keys[i] = gram;
-		gc->used++;
-	}
-	if (gc->counts[i] < GRAM_COUNT_MAX)
-		gc->counts[i]++;
-	return true;
-}
-
-/*
- * The window of a literal to index: rare letters, not part of a word found
- * in most bounce texts, and not yet taken by many other literals.
- */
-static int
-best_gram_offset(const unsigned char *text, int len, int gram,
-				 gram_count *taken, const bounce_fragments *common)
-{
-	int			best = 0,
-				best_weight = 1 << 30,
-				i;
-
-	for (i = 0; i + gram <= len; i++)
-	{
-		int			w = 0,
-					k;
-		uint32_t	key;
-
-		for (k = 0; k < gram; k++)
-			w += byte_weight(text[i + k]);
-		if (bounce_common_fragment(common, text + i, gram))
-			w += 100;
-		w += bounce_gram_frequency(text + i) / 2;
-		key = load_gram(text + i);
-		w += 25 * (int) gram_count_get(taken, key);
-		if (w < best_weight)
-		{
-			best_weight = w;
-			best = i;
-		}
-	}
-	return best;
-}
-
-static int
-literal_cmp(const void *a, const void *b)
-{
-	const literal *x = a,
-			   *y = b;
-
-	if (x->gram != y->gram)
-		return x->gram < y->gram ? -1 : 1;
-	return x->branch < y->branch ? -1 : x->branch > y->branch;
-}
 
 /* pcre2's complaint about a pattern: "missing closing parenthesis at offset 3". */
 static void
@@ -348,14 +204,14 @@ add_literal(bounce_ruleset *set, const literal *lit, size_t *cap)
  */
 static bool
 index_second(bounce_ruleset *set, const bounce_factors *f, uint32_t b,
-			 size_t *cap, gram_count *taken, const bounce_fragments *common)
+			 size_t *cap)
 {
 	int			k;
 
 	if (f->count2 == 0 || set->branches[b].phrase)
 		return true;
 	for (k = 0; k < f->count2; k++)
-		if (f->len2[k] < GRAM)
+		if (f->len2[k] < LITERAL_MIN + 1)
 			return true;
 	for (k = 0; k < f->count2; k++)
 	{
@@ -366,9 +222,6 @@ index_second(bounce_ruleset *set, const bounce_factors *f, uint32_t b,
 		lit.second = true;
 		lit.len = (uint8_t) f->len2[k];
 		memcpy(lit.text, f->text2[k], f->len2[k]);
-		lit.gram_off = (uint16_t) best_gram_offset(lit.text, lit.len, GRAM,
-													taken, common);
-		lit.gram = load_gram(lit.text + lit.gram_off);
 		if (!add_literal(set, &lit, cap))
 			return false;
 	}
@@ -376,41 +229,363 @@ index_second(bounce_ruleset *set, const bounce_factors *f, uint32_t b,
 	return true;
 }
 
+/*
+ * The trie of the literals while the automaton is built: children as
+ * sibling lists, found by a walk (a build-time cost only).
+ */
+typedef struct trie
+{
+	uint32_t	n,
+				cap;
+	uint32_t   *child;			/* first child, NO_STATE: none */
+	uint32_t   *sibling;
+	unsigned char *byte;		/* the folded byte leading into the node */
+} trie;
+
+static uint32_t
+trie_child(const trie *tr, uint32_t node, unsigned char c)
+{
+	uint32_t	k;
+
+	for (k = tr->child[node]; k != NO_STATE; k = tr->sibling[k])
+		if (tr->byte[k] == c)
+			return k;
+	return NO_STATE;
+}
+
+static uint32_t
+trie_add_node(trie *tr, uint32_t parent, unsigned char c)
+{
+	uint32_t	k = tr->n;
+
+	if (tr->n == tr->cap)
+	{
+		uint32_t	ncap = tr->cap ? tr->cap * 2 : 1024;
+		uint32_t   *child = realloc(tr->child, ncap * sizeof(uint32_t));
+		uint32_t   *sibling = child ? realloc(tr->sibling, ncap * sizeof(uint32_t)) : NULL;
+		unsigned char *byte = sibling ? realloc(tr->byte, ncap) : NULL;
+
+		if (child)
+			tr->child = child;
+		if (sibling)
+			tr->sibling = sibling;
+		if (byte == NULL)
+			return NO_STATE;
+		tr->byte = byte;
+		tr->cap = ncap;
+	}
+	tr->n++;
+	tr->child[k] = NO_STATE;
+	tr->byte[k] = c;
+	if (parent != NO_STATE)
+	{
+		tr->sibling[k] = tr->child[parent];
+		tr->child[parent] = k;
+	}
+	else
+		tr->sibling[k] = NO_STATE;
+	return k;
+}
+
+static void
+trie_free(trie *tr)
+{
+	free(tr->child);
+	free(tr->sibling);
+	free(tr->byte);
+}
+
+static void
+automaton_free(automaton *a)
+{
+	free(a->rows);
+	free(a->nodes);
+	free(a->edge_cls);
+	free(a->edge_to);
+	free(a->out_first);
+	free(a->out_lit);
+	free(a->out_next);
+}
+
+/* The transition into state t (see automaton). */
+static uint32_t
+transition_to(const automaton *a, uint32_t t)
+{
+	bool		out = a->out_first[t + 1] > a->out_first[t] ||
+		a->out_next[t] != NO_STATE;
+	uint32_t	at = t < a->ndense ? t * a->nclasses : a->rows_end + (t - a->ndense);
+
+	return at | (out ? OUT_BIT : 0);
+}
+
+/* The state a transition leads into. */
+static inline uint32_t
+transition_state(const automaton *a, uint32_t s)
+{
+	uint32_t	at = s & ~OUT_BIT;
+
+	return at < a->rows_end ? at / a->nclasses : a->ndense + (at - a->rows_end);
+}
+
+/*
+ * Build the automaton over set->literals; false when out of memory.
+ *
+ * Scanning the text, not a folded copy, the automaton folds through its
+ * byte classes and collapses white space itself: a state entered by a
+ * space stays put on another one, as if the run were a single space.
+ */
+static bool
+build_automaton(bounce_ruleset *set)
+{
+	automaton  *a = &set->ac;
+	trie		tr;
+	uint32_t   *lit_node = NULL,
+			   *order = NULL,	/* breadth first: rank -> node */
+			   *renum = NULL,	/* node -> new id */
+			   *tfail = NULL,	/* failure links, by node */
+			   *own = NULL,		/* literals ending at a node */
+			   *byid = NULL,	/* new id -> node */
+			   *stack = NULL,
+			   *fail = NULL,	/* per state (new ids from here on) */
+			   *edge_first = NULL;	/* per state, into edge_cls / edge_to */
+	unsigned char class_of[256];
+	uint32_t	head,
+				tail,
+				s,
+				k,
+				c,
+				nedges,
+				next_id;
+	size_t		i;
+	bool		ok = false;
+
+	memset(&tr, 0, sizeof(tr));
+	if (trie_add_node(&tr, NO_STATE, 0) == NO_STATE)
+		return false;
+
+	/* byte classes: one per folded byte some literal holds */
+	memset(class_of, 0, sizeof(class_of));
+	a->nclasses = 1;
+	for (i = 0; i < set->nliterals; i++)
+		for (k = 0; k < set->literals[i].len; k++)
+			if (class_of[set->literals[i].text[k]] == 0)
+				class_of[set->literals[i].text[k]] = (unsigned char) a->nclasses++;
+	for (c = 0; c < 256; c++)
+		a->cls[c] = class_of[set->fold[c]];
+
+	lit_node = malloc(sizeof(uint32_t) * (set->nliterals ? set->nliterals : 1));
+	if (lit_node == NULL)
+		goto done;
+	for (i = 0; i < set->nliterals; i++)
+	{
+		const literal *lit = &set->literals[i];
+		uint32_t	node = 0;
+
+		for (k = 0; k < lit->len; k++)
+		{
+			uint32_t	next = trie_child(&tr, node, lit->text[k]);
+
+			if (next == NO_STATE &&
+				(next = trie_add_node(&tr, node, lit->text[k])) == NO_STATE)
+				goto done;
+			node = next;
+		}
+		lit_node[i] = node;
+	}
+
+	/* breadth first: the order, the failure links */
+	order = malloc(sizeof(uint32_t) * tr.n);
+	renum = malloc(sizeof(uint32_t) * tr.n);
+	tfail = malloc(sizeof(uint32_t) * tr.n);
+	own = calloc(tr.n + 1, sizeof(uint32_t));
+	if (order == NULL || renum == NULL || tfail == NULL || own == NULL)
+		goto done;
+	head = tail = 0;
+	order[tail++] = 0;
+	tfail[0] = 0;
+	while (head < tail)
+	{
+		uint32_t	u = order[head++],
+					v;
+
+		for (v = tr.child[u]; v != NO_STATE; v = tr.sibling[v])
+		{
+			uint32_t	f = tfail[u],
+						to = NO_STATE;
+
+			if (u != 0)
+				for (;;)
+				{
+					to = trie_child(&tr, f, tr.byte[v]);
+					if (to != NO_STATE || f == 0)
+						break;
+					f = tfail[f];
+				}
+			tfail[v] = to == NO_STATE ? 0 : to;
+			order[tail++] = v;
+		}
+	}
+
+	/*
+	 * Numbers: the shallow states breadth first (they get rows), the rest
+	 * depth first, so that a walk down a literal reads neighbouring records.
+	 */
+	a->nstates = tr.n;
+	a->ndense = tr.n < DENSE_MAX ? tr.n : DENSE_MAX;
+	a->rows_end = a->ndense * a->nclasses;
+	byid = malloc(sizeof(uint32_t) * tr.n);
+	stack = malloc(sizeof(uint32_t) * tr.n);
+	if (byid == NULL || stack == NULL)
+		goto done;
+	for (s = 0; s < tr.n; s++)
+		renum[order[s]] = s;	/* breadth-first rank, for now */
+	next_id = a->ndense;
+	head = 0;
+	stack[head++] = 0;
+	while (head > 0)
+	{
+		uint32_t	u = stack[--head],
+					v;
+
+		if (renum[u] >= a->ndense)
+			renum[u] = next_id++;
+		for (v = tr.child[u]; v != NO_STATE; v = tr.sibling[v])
+			stack[head++] = v;
+	}
+	for (s = 0; s < tr.n; s++)
+		byid[renum[s]] = s;
+	fail = malloc(sizeof(uint32_t) * tr.n);
+	a->out_first = calloc(tr.n + 1, sizeof(uint32_t));
+	a->out_lit = malloc(sizeof(uint32_t) * (set->nliterals ? set->nliterals : 1));
+	a->out_next = malloc(sizeof(uint32_t) * tr.n);
+	edge_first = calloc(tr.n + 1, sizeof(uint32_t));
+	if (fail == NULL || a->out_first == NULL || a->out_lit == NULL ||
+		a->out_next == NULL || edge_first == NULL)
+		goto done;
+	for (s = 0; s < tr.n; s++)
+		fail[s] = renum[tfail[byid[s]]];
+
+	/* literals by the state they end in */
+	for (i = 0; i < set->nliterals; i++)
+		a->out_first[renum[lit_node[i]] + 1]++;
+	for (s = 0; s < tr.n; s++)
+		a->out_first[s + 1] += a->out_first[s];
+	for (s = 0; s <= tr.n; s++)
+		own[s] = a->out_first[s];
+	for (i = 0; i < set->nliterals; i++)
+		a->out_lit[own[renum[lit_node[i]]]++] = (uint32_t) i;
+	/* breadth first, a failure link (shallower) is done before */
+	a->out_next[0] = NO_STATE;
+	for (k = 1; k < tr.n; k++)
+	{
+		uint32_t	v = renum[order[k]],
+					f = fail[v];
+
+		a->out_next[v] = a->out_first[f + 1] > a->out_first[f] ? f :
+			a->out_next[f];
+	}
+
+	/* edges: the trie's, plus a state entered by a space keeps the next */
+	nedges = 0;
+	for (s = 0; s < tr.n; s++)
+	{
+		uint32_t	node = byid[s],
+					v;
+
+		for (v = tr.child[node]; v != NO_STATE; v = tr.sibling[v])
+			nedges++;
+		if (s != 0 && tr.byte[node] == ' ')
+			nedges++;
+		edge_first[s + 1] = nedges;
+	}
+	a->edge_cls = malloc(nedges ? nedges : 1);
+	a->edge_to = malloc(sizeof(uint32_t) * (nedges ? nedges : 1));
+	if (a->edge_cls == NULL || a->edge_to == NULL)
+		goto done;
+	for (s = 0; s < tr.n; s++)
+	{
+		uint32_t	node = byid[s],
+					e = edge_first[s],
+					v;
+
+		for (v = tr.child[node]; v != NO_STATE; v = tr.sibling[v], e++)
+		{
+			a->edge_cls[e] = class_of[tr.byte[v]];
+			a->edge_to[e] = transition_to(a, renum[v]);
+		}
+		if (s != 0 && tr.byte[node] == ' ')
+		{
+			a->edge_cls[e] = class_of[' '];
+			a->edge_to[e] = transition_to(a, s);
+		}
+	}
+
+	/* the deeper states' edges as the scan reads them: one record */
+	a->nodes = malloc(sizeof(ac_node) * tr.n);
+	if (a->nodes == NULL)
+		goto done;
+	for (s = 0; s < tr.n; s++)
+	{
+		ac_node    *nd = &a->nodes[s];
+		uint32_t	e = edge_first[s],
+					end = edge_first[s + 1];
+
+		nd->fail = fail[s];
+		nd->cls = e < end ? a->edge_cls[e] : NO_CLASS;
+		nd->to = e < end ? a->edge_to[e] : 0;
+		nd->more = e + 1;
+		nd->nmore = (uint8_t) (end > e + 1 ? end - e - 1 : 0);
+	}
+
+	/* full rows for the shallow states: a missing edge is the fail's row */
+	a->rows = malloc(sizeof(uint32_t) * a->ndense * a->nclasses);
+	if (a->rows == NULL)
+		goto done;
+	for (s = 0; s < a->ndense; s++)
+	{
+		uint32_t   *row = a->rows + (size_t) s * a->nclasses;
+
+		if (s == 0)
+			for (c = 0; c < a->nclasses; c++)
+				row[c] = transition_to(a, 0);
+		else
+			memcpy(row, a->rows + (size_t) fail[s] * a->nclasses,
+				   sizeof(uint32_t) * a->nclasses);
+		for (k = edge_first[s]; k < edge_first[s + 1]; k++)
+			row[a->edge_cls[k]] = a->edge_to[k];
+	}
+	ok = true;
+
+done:
+	free(lit_node);
+	free(order);
+	free(renum);
+	free(tfail);
+	free(own);
+	free(byid);
+	free(stack);
+	free(fail);
+	free(edge_first);
+	trie_free(&tr);
+	return ok;
+}
+
 /* Index the literals of every branch; false when out of memory. */
 static bool
 build_index(bounce_ruleset *set, char **patterns)
 {
 	size_t		cap = 0,
-				i,
-				nslots;
+				i;
 	bounce_factors *f = malloc(sizeof(*f));
-	gram_count	taken;
-	bounce_fragments *common = bounce_fragments_new();
-	bool		can_follow[256];	/* bytes a folded text can hold */
 	int			c;
 
-	memset(can_follow, 0, sizeof(can_follow));
-	for (c = 0; c < 256; c++)
-	{
-		set->fold[c] = bounce_fold((unsigned char) c);
-		can_follow[set->fold[c]] = true;
-	}
-
-	if (!gram_count_init(&taken) || f == NULL || common == NULL)
-	{
-		free(f);
-		gram_count_free(&taken);
-		bounce_fragments_free(common);
+	if (f == NULL)
 		return false;
-	}
+	for (c = 0; c < 256; c++)
+		set->fold[c] = bounce_fold((unsigned char) c);
 	set->always = malloc(sizeof(uint32_t) * (set->nbranches ? set->nbranches : 1));
 	if (set->always == NULL)
-	{
-		free(f);
-		gram_count_free(&taken);
-		bounce_fragments_free(common);
-		return false;
-	}
+		goto oom;
 	for (i = 0; i < set->nbranches; i++)
 	{
 		int			k;
@@ -419,7 +594,7 @@ build_index(bounce_ruleset *set, char **patterns)
 		bounce_pattern_factors(patterns[i], f);
 		usable = f->count > 0;
 		for (k = 0; k < f->count; k++)
-			usable = usable && f->len[k] >= GRAM_MIN;
+			usable = usable && f->len[k] >= LITERAL_MIN;
 		/* a phrase is decided by the scan, so it must be scanned for */
 		set->branches[i].phrase = f->phrase && usable;
 		if (!usable)
@@ -430,7 +605,6 @@ build_index(bounce_ruleset *set, char **patterns)
 		for (k = 0; k < f->count; k++)
 		{
 			literal		lit;
-			int			v;
 
 			memset(&lit, 0, sizeof(lit));
 			lit.branch = (uint32_t) i;
@@ -439,82 +613,17 @@ build_index(bounce_ruleset *set, char **patterns)
 			lit.bound_start = f->bound_start;
 			lit.bound_end = f->bound_end;
 			memcpy(lit.text, f->text[k], f->len[k]);
-			if (lit.len >= GRAM)
-			{
-				lit.gram_off = (uint16_t) best_gram_offset(lit.text, lit.len,
-															GRAM, &taken,
-															common);
-				lit.gram = load_gram(lit.text + lit.gram_off);
-				if (!gram_count_add(&taken, lit.gram) ||
-					!add_literal(set, &lit, &cap))
-					goto oom;
-				continue;
-			}
-
-			/*
-			 * A 3-byte literal is indexed under every 4-byte window it can
-			 * start (one per byte the folded text can hold after it), so
-			 * the scan tests one bitmap per position; at the very end of a
-			 * text, where no fourth byte follows, tail3 is checked.
-			 */
-			for (v = 0; v < 256; v++)
-			{
-				unsigned char window[4];
-
-				if (!can_follow[v])
-					continue;
-				memcpy(window, lit.text, 3);
-				window[3] = (unsigned char) v;
-				lit.gram = load_gram(window);
-				if (!add_literal(set, &lit, &cap))
-					goto oom;
-			}
-			{
-				literal    *grown = realloc(set->tail3, (set->ntail3 + 1) *
-											sizeof(literal));
-
-				if (grown == NULL)
-					goto oom;
-				set->tail3 = grown;
-				set->tail3[set->ntail3++] = lit;
-			}
+			if (!add_literal(set, &lit, &cap))
+				goto oom;
 		}
-		if (!index_second(set, f, (uint32_t) i, &cap, &taken, common))
+		if (!index_second(set, f, (uint32_t) i, &cap))
 			goto oom;
 	}
 	free(f);
-	gram_count_free(&taken);
-	bounce_fragments_free(common);
-	f = NULL;
-	if (set->nliterals > 0)
-		qsort(set->literals, set->nliterals, sizeof(literal), literal_cmp);
-
-	/* hash table over distinct grams: slot -> first literal with it */
-	for (nslots = 64; nslots < set->nliterals * 2; nslots *= 2)
-		;
-	set->slots = calloc(nslots, sizeof(gram_slot));
-	if (set->slots == NULL)
-		return false;
-	set->slot_mask = nslots - 1;
-	for (i = 0; i < set->nliterals; i++)
-	{
-		uint32_t	h;
-
-		if (i > 0 && set->literals[i].gram == set->literals[i - 1].gram)
-			continue;
-		h = gram_hash(set->literals[i].gram);
-		set->bloom[h >> 6] |= (uint64_t) 1 << (h & 63);
-		while (set->slots[h & set->slot_mask].first != 0)
-			h++;
-		set->slots[h & set->slot_mask].gram = set->literals[i].gram;
-		set->slots[h & set->slot_mask].first = (uint32_t) (i + 1);
-	}
-	return true;
+	return build_automaton(set);
 
 oom:
 	free(f);
-	gram_count_free(&taken);
-	bounce_fragments_free(common);
 	return false;
 }
 
@@ -636,6 +745,15 @@ split_branches(const char *pattern, size_t *n)
  */
 #define COMPILE_OPTIONS (PCRE2_CASELESS | PCRE2_UTF | PCRE2_DOTALL | \
 						 PCRE2_NO_AUTO_CAPTURE | PCRE2_NEVER_BACKSLASH_C)
+
+static bool
+is_ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char) *s >= 0x80)
+			return false;
+	return true;
+}
 
 /* Compile one pattern (JIT comes later, where wanted); NULL on failure. */
 static pcre2_code *
@@ -790,9 +908,37 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 	 * cannot do, so its machine code would be memory for nothing. Without
 	 * JIT the interpreter runs the same pattern, only slower.
 	 */
-	for (i = 0; jit && i < set->nbranches; i++)
-		if (!set->branches[i].phrase)
-			(void) pcre2_jit_compile(set->branches[i].code, PCRE2_JIT_COMPLETE);
+	for (i = 0; i < set->nbranches; i++)
+	{
+		branch	   *br = &set->branches[i];
+
+		if (br->phrase)
+			continue;
+		/*
+		 * An ASCII pattern on an ASCII text matches byte for byte as it
+		 * does character for character, and pcre2 runs it about a third
+		 * faster without decoding UTF-8 (a pattern non-UTF mode refuses,
+		 * such as one with \x{212A}, keeps only its UTF form).
+		 */
+		if (is_ascii(patterns[i]))
+		{
+			PCRE2_SIZE	off;
+			int			code;
+
+			br->ascii_code = pcre2_compile((PCRE2_SPTR) patterns[i],
+										   PCRE2_ZERO_TERMINATED,
+										   COMPILE_OPTIONS & ~PCRE2_UTF,
+										   &code, &off, NULL);
+			if (br->ascii_code == NULL && code == PCRE2_ERROR_NOMEMORY)
+				goto fail;
+		}
+		if (jit)
+		{
+			(void) pcre2_jit_compile(br->code, PCRE2_JIT_COMPLETE);
+			if (br->ascii_code != NULL)
+				(void) pcre2_jit_compile(br->ascii_code, PCRE2_JIT_COMPLETE);
+		}
+	}
 	for (i = 0; i < set->nbranches; i++)
 		free(patterns[i]);
 	free(patterns);
@@ -821,13 +967,15 @@ bounce_ruleset_free(bounce_ruleset *set)
 	free(set->codes);
 	if (set->branches)
 		for (i = 0; i < set->nbranches; i++)
+		{
 			pcre2_code_free(set->branches[i].code);
+			pcre2_code_free(set->branches[i].ascii_code);
+		}
 	free(set->branches);
 	free(set->first_branch);
 	pcre2_match_context_free(set->mctx);
 	free(set->literals);
-	free(set->tail3);
-	free(set->slots);
+	automaton_free(&set->ac);
 	free(set->always);
 	free(set);
 }
@@ -915,7 +1063,6 @@ bounce_matcher_free(bounce_matcher *matcher)
 	pcre2_match_data_free(matcher->md);
 	free(matcher->bits);
 	free(matcher->clean);
-	free(matcher->folded);
 	free(matcher->seconds);
 	free(matcher->found);
 	free(matcher->found_at);
@@ -996,7 +1143,7 @@ has_fold_exceptions(const unsigned char *t, size_t n)
 	return false;
 }
 
-/* A word character for \b (pcre2 without UCP); folded text keeps them. */
+/* A word character for \b (pcre2 without UCP); folding keeps them so. */
 static inline bool
 is_word_byte(unsigned char c)
 {
@@ -1004,13 +1151,34 @@ is_word_byte(unsigned char c)
 		(c >= 'A' && c <= 'Z');
 }
 
-/* A phrase literal occurs at [start, start+len): is it the branch's match? */
+/*
+ * Where in the text an occurrence ending at byte end (inclusive) starts:
+ * the literal's bytes walked back, each space of it standing for a whole
+ * run of white space.
+ */
+static size_t
+occurrence_start(const bounce_ruleset *set, const literal *lit,
+				 const unsigned char *t, size_t end)
+{
+	size_t		p = end + 1;
+	int			k;
+
+	for (k = lit->len - 1; k >= 0 && p > 0; k--)
+	{
+		if (lit->text[k] != ' ')
+			p--;
+		else
+			while (p > 0 && set->fold[t[p - 1]] == ' ')
+				p--;
+	}
+	return p;
+}
+
+/* A phrase literal occurs at [start, end): is it the branch's match? */
 static inline bool
 phrase_bounds_hold(const literal *lit, const unsigned char *t, size_t n,
-				   size_t start)
+				   size_t start, size_t end)
 {
-	size_t		end = start + lit->len;
-
 	if (lit->bound_start &&
 		(start > 0 && is_word_byte(t[start - 1])) == is_word_byte(t[start]))
 		return false;
@@ -1020,14 +1188,15 @@ phrase_bounds_hold(const literal *lit, const unsigned char *t, size_t n,
 	return true;
 }
 
-/* A literal occurs at start: its branch is a candidate (or a match). */
-static inline void
+/* A literal ends at byte end: its branch is a candidate (or a match). */
+static void
 mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 				const literal *lit, const unsigned char *t, size_t n,
-				size_t start)
+				size_t end)
 {
 	uint32_t	b = lit->branch;
 	uint64_t	bit = (uint64_t) 1 << (b & 63);
+	size_t		start;
 
 	if (lit->second)
 	{
@@ -1035,115 +1204,68 @@ mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 		return;
 	}
 	m->bits[b >> 6] |= bit;
+	if (!lit->phrase)
+		return;
 	/* a phrase's leftmost occurrence with its word boundaries is its match */
-	if (lit->phrase && phrase_bounds_hold(lit, t, n, start) &&
+	start = occurrence_start(set, lit, t, end);
+	if (phrase_bounds_hold(lit, t, n, start, end + 1) &&
 		(!(m->found[b >> 6] & bit) || start < m->found_at[b]))
 	{
 		m->found[b >> 6] |= bit;
 		m->found_at[b] = (uint32_t) start;
-		m->found_len[b] = lit->len;
+		m->found_len[b] = (uint32_t) (end + 1 - start);
 	}
 }
 
-/* Mark the branches of every literal whose gram is w and occurs at i. */
-static void
-mark_gram(const bounce_ruleset *set, bounce_matcher *m,
-		  const unsigned char *t, size_t n, size_t i, uint32_t w)
+/* The automaton's move from a state without a full row. */
+static uint32_t
+sparse_step(const automaton *a, uint32_t state, uint32_t c)
 {
-	uint32_t	h = gram_hash(w);
-	const gram_slot *slot;
-	size_t		k;
-
-	for (;; h++)
+	do
 	{
-		slot = &set->slots[h & set->slot_mask];
-		if (slot->first == 0)
-			return;
-		if (slot->gram == w)
-			break;
-	}
-	for (k = slot->first - 1; k < set->nliterals && set->literals[k].gram == w; k++)
-	{
-		const literal *lit = &set->literals[k];
-		size_t		start,
-					j;
+		const ac_node *nd = &a->nodes[state];
+		uint32_t	e;
 
-		if (i < lit->gram_off)
-			continue;
-		start = i - lit->gram_off;
-		if (start + lit->len > n)
-			continue;
-		/* eight bytes at a time, then the rest */
-		for (j = 0; j + 8 <= lit->len; j += 8)
-		{
-			uint64_t	a,
-						c;
-
-			memcpy(&a, t + start + j, 8);
-			memcpy(&c, lit->text + j, 8);
-			if (a != c)
-				break;
-		}
-		if (j + 8 <= lit->len)
-			continue;
-		for (; j < lit->len; j++)
-			if (t[start + j] != lit->text[j])
-				break;
-		if (j == lit->len)
-			mark_occurrence(set, m, lit, t, n, start);
-	}
+		if (nd->cls == c)
+			return nd->to;
+		for (e = nd->more; e < nd->more + nd->nmore; e++)
+			if (a->edge_cls[e] == c)
+				return a->edge_to[e];
+		state = nd->fail;
+	} while (state >= a->ndense);
+	return a->rows[(size_t) state * a->nclasses + c];
 }
 
-/*
- * Fold a text as the literals are folded, white-space runs collapsed to one
- * space, into out (which has room for n bytes); returns the new length.
- */
-static size_t
-fold_text(const unsigned char *fold, const unsigned char *t, size_t n,
-		  unsigned char *out)
-{
-	size_t		i,
-				o = 0;
-	unsigned char last = 0;
-
-	for (i = 0; i < n; i++)
-	{
-		unsigned char c = fold[t[i]];
-
-		if (c == ' ' && last == ' ')
-			continue;
-		out[o++] = c;
-		last = c;
-	}
-	return o;
-}
-
-/* Mark every branch whose literal occurs in the folded text t. */
+/* Mark every branch whose literal occurs in the text: one pass. */
 static void
 scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 			  const unsigned char *t, size_t n)
 {
-	const uint64_t *bloom = set->bloom;
-	size_t		i,
-				k;
+	const automaton *a = &set->ac;
+	uint32_t	s = 0;
+	size_t		i;
 
-	if (n < GRAM_MIN || set->nliterals == 0)
-		return;
-	for (i = 0; i + GRAM <= n; i++)
+	for (i = 0; i < n; i++)
 	{
-		uint32_t	w = load_gram(t + i);
-		uint32_t	h = gram_hash(w);
+		uint32_t	c = a->cls[t[i]],
+					at = s & ~OUT_BIT;
 
-		if ((bloom[h >> 6] >> (h & 63)) & 1)
-			mark_gram(set, m, t, n, i, w);
-	}
-	/* a 3-byte literal ending the text has no 4-byte window of its own */
-	for (k = 0; k < set->ntail3; k++)
-	{
-		const literal *lit = &set->tail3[k];
+		if (at < a->rows_end)
+			s = a->rows[at + c];
+		else
+			s = sparse_step(a, a->ndense + (at - a->rows_end), c);
+		if (s & OUT_BIT)
+		{
+			/* the literals ending here, then those of its suffixes */
+			for (at = transition_state(a, s); at != NO_STATE; at = a->out_next[at])
+			{
+				uint32_t	k;
 
-		if (memcmp(t + n - 3, lit->text, 3) == 0)
-			mark_occurrence(set, m, lit, t, n, n - 3);
+				for (k = a->out_first[at]; k < a->out_first[at + 1]; k++)
+					mark_occurrence(set, m, &set->literals[a->out_lit[k]],
+									t, n, i);
+			}
+		}
 	}
 }
 
@@ -1177,46 +1299,13 @@ search(const bounce_ruleset *set, bounce_matcher *m, pcre2_code *code,
 }
 
 /*
- * Map a span of the folded text back to the original: fold_text's walk is
- * replayed up to the span's end. A phrase neither starts nor ends with a
- * space, so both ends fall on bytes that were copied, not collapsed.
- */
-static void
-unfold_span(const unsigned char *t, size_t n, size_t fstart, size_t flen,
-			size_t *start, size_t *len)
-{
-	size_t		i,
-				o = 0,
-				fend = fstart + flen;
-	bool		space = false;
-
-	*start = 0;
-	for (i = 0; i < n; i++)
-	{
-		bool		is_space = bounce_fold(t[i]) == ' ';
-
-		if (is_space && space)
-			continue;
-		space = is_space;
-		if (o == fstart)
-			*start = i;
-		if (++o == fend)
-		{
-			*len = i + 1 - *start;
-			return;
-		}
-	}
-	*len = n - *start;
-}
-
-/*
  * Run the candidate branches of rule r (bits set in [first, end)); the
  * leftmost match wins, the lowest branch on a tie, as in the alternation.
  * A phrase branch is decided by the scan (when it ran: phrases_found).
  */
 static int
 try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
-			 const char *text, size_t len, bounce_codectx *ctx,
+			 const char *text, size_t len, bool ascii, bounce_codectx *ctx,
 			 bool phrases_found, size_t *mstart, size_t *mlen,
 			 bool *limit_hit)
 {
@@ -1238,15 +1327,18 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
 		{
 			if (!((m->found[b >> 6] >> (b & 63)) & 1))
 				continue;		/* its words occur, not as a phrase */
-			unfold_span((const unsigned char *) text, len, m->found_at[b],
-						m->found_len[b], &s, &l);
+			s = m->found_at[b];
+			l = m->found_len[b];
 			rc = 1;
 		}
 		else if (phrases_found && set->branches[b].has_second &&
 				 !((m->seconds[b >> 6] >> (b & 63)) & 1))
 			continue;			/* its second requirement is missing */
 		else
-			rc = search(set, m, set->branches[b].code, text, len, &s, &l,
+			rc = search(set, m,
+						ascii && set->branches[b].ascii_code != NULL ?
+						set->branches[b].ascii_code : set->branches[b].code,
+						text, len, &s, &l,
 						limit_hit);
 		if (rc < 0)
 			return rc;
@@ -1317,24 +1409,12 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		memset(m->bits, 0xFF, set->nwords * sizeof(uint64_t));
 	else
 	{
-		size_t		flen;
-
-		if (m->folded_size < len)
-		{
-			unsigned char *grown = realloc(m->folded, len);
-
-			if (grown == NULL)
-				return BOUNCE_ENOMEM;
-			m->folded = grown;
-			m->folded_size = len;
-		}
-		flen = fold_text(set->fold, t, len, m->folded);
 		memset(m->bits, 0, set->nwords * sizeof(uint64_t));
 		memset(m->found, 0, set->nwords * sizeof(uint64_t));
 		memset(m->seconds, 0, set->nwords * sizeof(uint64_t));
 		for (i = 0; i < set->nalways; i++)
 			m->bits[set->always[i] >> 6] |= (uint64_t) 1 << (set->always[i] & 63);
-		scan_literals(set, m, m->folded, flen);
+		scan_literals(set, m, t, len);
 	}
 	for (w = 0; w < set->nwords; w++)
 	{
@@ -1347,7 +1427,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 			if (b >= set->nbranches)
 				break;
 			r = set->branches[b].rule;
-			rc = try_branches(set, m, r, text, len, ctx, phrases_found,
+			rc = try_branches(set, m, r, text, len, ascii, ctx, phrases_found,
 							  mstart, mlen, limit_hit);
 			if (rc < 0)
 				return rc;
