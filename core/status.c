@@ -238,6 +238,37 @@ introduced(const char *s, size_t at)
 	return false;
 }
 
+/*
+ * The first offset from i on holding '2', '4' or '5' (where a code can
+ * start), or len: eight bytes at a time while none of them does.
+ */
+static size_t
+next_code_start(const char *s, size_t len, size_t i)
+{
+	const uint64_t ones = 0x0101010101010101ull,
+				highs = 0x8080808080808080ull;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	w,
+					x2,
+					x4,
+					x5;
+
+		memcpy(&w, s + i, 8);
+		/* a byte of w ^ ('2' * ones) is zero where w holds a '2' */
+		x2 = w ^ (ones * '2');
+		x4 = w ^ (ones * '4');
+		x5 = w ^ (ones * '5');
+		if ((((x2 - ones) & ~x2) | ((x4 - ones) & ~x4) |
+			 ((x5 - ones) & ~x5)) & highs)
+			break;
+	}
+	while (i < len && s[i] != '2' && s[i] != '4' && s[i] != '5')
+		i++;
+	return i;
+}
+
 void
 bounce_parse_inside(const char *s, size_t len, bounce_codes *codes)
 {
@@ -250,12 +281,10 @@ bounce_parse_inside(const char *s, size_t len, bounce_codes *codes)
 		return;
 	if (len > BOUNCE_SCAN_LIMIT)
 		len = BOUNCE_SCAN_LIMIT;
-	for (i = 0; i < len && (codes->reply == 0 || codes->enh[0] == 0); i++)
+	for (i = next_code_start(s, len, 0);
+		 i < len && (codes->reply == 0 || codes->enh[0] == 0);
+		 i = next_code_start(s, len, i + 1))
 	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (c != '2' && c != '4' && c != '5')
-			continue;
 		if (codes->enh[0] == 0 && (n = enhanced_at(s, len, i, enh)) > 0)
 		{
 			memcpy(codes->enh, enh, sizeof(enh));

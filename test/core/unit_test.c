@@ -288,6 +288,23 @@ test_status_parsing(void)
 		free(big);
 	}
 
+	/* a code inside a text, at every offset around the eight-byte steps
+	 * the search for its first digit takes, after digits that start none */
+	for (i = 0; i < 20; i++)
+	{
+		char		text[64];
+		size_t		k;
+
+		for (k = 0; k < i; k++)
+			text[k] = "a2b4 5x"[k % 7];
+		strcpy(text + i, "said: 451 4.7.1 try later");
+		memset(&c, 0, sizeof(c));
+		bounce_parse_inside(text, strlen(text), &c);
+		CHECK_MSG(c.reply == 451 && c.enh[0] == 4 && c.enh[1] == 7 &&
+				  c.enh[2] == 1, "code after %zu bytes: %d %d.%d.%d", i,
+				  c.reply, c.enh[0], c.enh[1], c.enh[2]);
+	}
+
 	/* codes at the start of a diagnostic */
 	LEADING("smtp; 550-5.1.1 The email account that you tried to reach does not exist",
 			550, 5, 1, 1);
