@@ -775,7 +775,9 @@ read_braces(const unsigned char *p, int *min, const unsigned char **end)
 	p++;
 	while (*p >= '0' && *p <= '9')
 	{
-		m = m * 10 + (*p - '0');
+		/* pcre2 refuses counts above 65535; cap before int overflows */
+		if (m < 1000000)
+			m = m * 10 + (*p - '0');
 		digits = true;
 		p++;
 	}
@@ -1014,6 +1016,10 @@ analysable(const char *pattern)
 	for (p = pattern; *p; p++)
 	{
 		if (p[0] == '(' && p[1] == '*')
+			return false;
+		/* a comment ends at the first ')' whatever it holds, and a
+		 * quantifier after it applies to the item before it */
+		if (p[0] == '(' && p[1] == '?' && p[2] == '#')
 			return false;
 		if (p[0] == '(' && p[1] == '?')
 		{

@@ -707,6 +707,9 @@ split_branches(const char *pattern, size_t *n)
 	 * one the alternation picks: keep such patterns whole */
 	if (strncmp(pattern, "(*", 2) == 0 || strstr(pattern, "\\K") != NULL)
 		whole = true;
+	/* a comment ends at its first ')', which the count above ignores */
+	if (strstr(pattern, "(?#") != NULL)
+		whole = true;
 	if (whole || depth != 0)
 		k = 0;
 	count = k + 1;

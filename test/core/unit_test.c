@@ -1059,6 +1059,7 @@ static const struct
 	{"[]|]x|yyyy", "|x", true},
 	{"\\Qa|b\\E|zzzz", "a|b", true},
 	{"(?#a|b)abc|def", "def", true},
+	{"abc(?#x(y)?|write", "write", true},	/* the comment ends at its first ')' */
 	{"abc|(?-i)DEF", "def", false},
 	{"(?i:abc)|def", "DEF", true},
 	{"(?:user|recipient)\\s+unknown|no\\s+such\\s+user", "no such user", true},
@@ -1876,6 +1877,13 @@ test_factors(void)
 	SOUND("\\N{U+41}bcdef", "Abcdef");			/* \N{U+hh} */
 	SOUND("foo(*ACCEPT)barbaz", "foo");			/* (*ACCEPT) ends the match */
 	SOUND("(*UCP)user\\s+unknown", "user\xC2\xA0unknown");	/* Unicode \\s */
+	/* a comment ends at its first ')', and a quantifier after it applies to
+	 * the item before it (both found by fuzz_custom) */
+	SOUND("spam %-tr(?#nn(?:ion)?|read|write", "write");
+	SOUND("xyzab(?#c)?", "xyza");
+	SOUND("(?:xyzab)(?#c)?", "");
+	/* a huge {n} count in what pcre2 takes as a literal brace */
+	SOUND("[a-z]{5555555555555x|abc", "abc");
 
 	/* every literal stays within the advertised bounds */
 	{
