@@ -76,6 +76,30 @@ fuzz_copy(const uint8_t *p, size_t n, int nul)
 	return c;
 }
 
+/*
+ * An input "STATUS<TAB>DIAGNOSTIC" as two malloc'd copies; without a tab
+ * the whole input is the diagnostic and *status is NULL. (Inline: not
+ * every harness reads its input so.)
+ */
+static inline void
+fuzz_split_input(const uint8_t *p, size_t n, char **status, size_t *slen,
+				 char **diag, size_t *dlen)
+{
+	const uint8_t *tab = memchr(p, '\t', n);
+
+	*status = NULL;
+	*slen = 0;
+	if (tab != NULL)
+	{
+		*slen = (size_t) (tab - p);
+		*status = fuzz_copy(p, *slen, 0);
+		p = tab + 1;
+		n -= *slen + 1;
+	}
+	*dlen = n;
+	*diag = fuzz_copy(p, n, 0);
+}
+
 static void
 fuzz_print_result(const char *label, const bounce_result *r)
 {

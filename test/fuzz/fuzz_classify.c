@@ -29,25 +29,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const uint8_t *tab = memchr(data, '\t', size);
-	char	   *status = NULL,
+	char	   *status,
 			   *diag;
-	size_t		slen = 0,
+	size_t		slen,
 				dlen;
 	bounce_result r;
 
-	if (tab != NULL)
-	{
-		slen = (size_t) (tab - data);
-		status = fuzz_copy(data, slen, 0);
-		dlen = size - slen - 1;
-		diag = fuzz_copy(tab + 1, dlen, 0);
-	}
-	else
-	{
-		dlen = size;
-		diag = fuzz_copy(data, dlen, 0);
-	}
+	fuzz_split_input(data, size, &status, &slen, &diag, &dlen);
 
 	fuzz_check_parsers(diag, dlen);
 	if (status != NULL)

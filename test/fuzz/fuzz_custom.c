@@ -124,13 +124,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	bounce_category category;
 	size_t		plen,
-				rest,
-				slen = 0,
+				slen,
 				dlen;
-	const uint8_t *text,
-			   *tab;
 	char	   *pattern,
-			   *status = NULL,
+			   *status,
 			   *diag;
 	char		errbuf[256];
 	int			check_rc,
@@ -148,21 +145,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* a NUL after the pattern for the engine's C-string API; the public
 	 * API gets the exact length */
 	pattern = fuzz_copy(data + 3, plen, 1);
-	text = data + 3 + plen;
-	rest = size - 3 - plen;
-	tab = memchr(text, '\t', rest);
-	if (tab != NULL)
-	{
-		slen = (size_t) (tab - text);
-		status = fuzz_copy(text, slen, 0);
-		dlen = rest - slen - 1;
-		diag = fuzz_copy(tab + 1, dlen, 0);
-	}
-	else
-	{
-		dlen = rest;
-		diag = fuzz_copy(text, dlen, 0);
-	}
+	fuzz_split_input(data + 3 + plen, size - 3 - plen, &status, &slen, &diag,
+					 &dlen);
 
 	/* checking and compiling agree, errors are described */
 	memset(errbuf, 'Z', sizeof(errbuf));
@@ -202,7 +186,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_check_parsers(diag, dlen);
 	/* the built-in rules still answer as before with this matcher */
-	fuzz_classify_checked(matcher, builtin, status, slen, diag, dlen, 0, rest, &r);
+	fuzz_classify_checked(matcher, builtin, status, slen, diag, dlen, 0,
+						  size - 3 - plen, &r);
 	check_provider(diag, dlen);
 	check_fingerprint(diag, dlen, size);
 	free(pattern);
