@@ -88,14 +88,9 @@ main(int argc, char **argv)
 			perror(argv[argi]);
 			return 2;
 		}
-		if ((len = getline(&line, &cap, f)) <= 0)
-		{
-			fprintf(stderr, "%s: empty file\n", argv[argi]);
+		if ((ncols = read_header(f, argv[argi], header, sizeof(header),
+								 names)) < 0)
 			return 2;
-		}
-		line[strcspn(line, "\r\n")] = '\0';
-		snprintf(header, sizeof(header), "%s", line);
-		ncols = split(header, names);
 		cid = column(names, ncols, "id");
 		cstatus = column(names, ncols, "status");
 		cdiag = column(names, ncols, "diagnostic");

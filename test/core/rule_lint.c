@@ -84,14 +84,8 @@ read_corpus(const char *path, rows *out)
 		perror(path);
 		exit(2);
 	}
-	if (getline(&line, &cap, f) <= 0)
-	{
-		fprintf(stderr, "%s: empty file\n", path);
+	if ((ncols = read_header(f, path, header, sizeof(header), names)) < 0)
 		exit(2);
-	}
-	line[strcspn(line, "\r\n")] = '\0';
-	snprintf(header, sizeof(header), "%s", line);
-	ncols = split(header, names);
 	cid = column(names, ncols, "id");
 	cstatus = column(names, ncols, "status");
 	cdiag = column(names, ncols, "diagnostic");
