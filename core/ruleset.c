@@ -88,7 +88,6 @@ typedef struct automaton
 {
 	unsigned char cls[256];		/* text byte -> class; 0: in no literal */
 	uint32_t	nclasses;
-	uint32_t	nstates;
 	uint32_t	ndense;
 	uint32_t	rows_end;		/* ndense * nclasses */
 	uint32_t   *rows;			/* ndense * nclasses transitions */
@@ -430,7 +429,6 @@ build_automaton(bounce_ruleset *set)
 	 * Numbers: the shallow states breadth first (they get rows), the rest
 	 * depth first, so that a walk down a literal reads neighbouring records.
 	 */
-	a->nstates = tr.n;
 	a->ndense = tr.n < DENSE_MAX ? tr.n : DENSE_MAX;
 	a->rows_end = a->ndense * a->nclasses;
 	byid = malloc(sizeof(uint32_t) * tr.n);
