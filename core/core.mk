@@ -4,7 +4,7 @@
 # is the precedence order); build/rulegen turns them into the C table
 # core/rules_builtin.c.
 
-CORE_SRCS = core/names.c core/status.c core/utf8.c core/factor.c \
+CORE_SRCS = core/names.c core/status.c core/utf8.c core/unwrap.c core/factor.c \
             core/ruleset.c core/classify.c core/explain.c core/custom.c \
             core/fingerprint.c core/provider.c core/rules_builtin.c \
             core/providers_builtin.c

@@ -183,6 +183,22 @@ int			bounce_ruleset_match(const bounce_ruleset *set,
 /* How many regex searches a matcher has run (benchmarks, tests). */
 unsigned long bounce_matcher_searches(const bounce_matcher *matcher);
 
+/* Where a stretch copied from the text starts, in the copy and the text. */
+typedef struct bounce_stretch
+{
+	uint32_t	view;
+	uint32_t	text;
+} bounce_stretch;
+
+/*
+ * A matcher's buffers for the unwrapped copy of a text of up to n bytes
+ * (with room past the end for pcre2's JIT); BOUNCE_ENOMEM when they
+ * cannot grow.
+ */
+int			bounce_matcher_view(bounce_matcher *matcher, size_t n,
+								unsigned char **out,
+								bounce_stretch **stretches);
+
 /* Scratch owned by a matcher (ruleset.c), sized for a given rule set. */
 int			bounce_matcher_reserve(bounce_matcher *matcher,
 								   const bounce_ruleset *set);
@@ -222,6 +238,22 @@ size_t		bounce_utf8_first_invalid(const unsigned char *s, size_t n,
 /* Copy s to out (n bytes), each invalid byte replaced by '?'. */
 void		bounce_utf8_repair(const unsigned char *s, size_t n,
 							   unsigned char *out);
+
+/* ---- the text the rules read (unwrap.c) ---- */
+
+/*
+ * Rewrite t (n bytes) as the rules read it: continuation prefixes of a
+ * multi-line reply removed, folds and runs of white space made one space
+ * (see unwrap.c). Writes at most n bytes to out and at most n / 2 + 1
+ * stretches. Returns the copy's length, or SIZE_MAX when the text reads as
+ * it is (out and stretches are then not to be used).
+ */
+size_t		bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
+						  bounce_stretch *stretches, size_t *nstretches);
+
+/* The offset in the text of byte at of the copy. */
+size_t		bounce_unwrap_offset(const bounce_stretch *stretches,
+								 size_t nstretches, size_t at);
 
 /* ---- helpers ---- */
 

@@ -133,6 +133,9 @@ struct bounce_matcher
 	size_t		nwords;
 	char	   *clean;			/* copy of an invalid UTF-8 text, repaired */
 	size_t		clean_size;
+	unsigned char *view;		/* the text unwrapped (unwrap.c) ... */
+	bounce_stretch *stretches;	/* ... and where its stretches came from */
+	size_t		view_size;
 	uint64_t   *seconds;		/* branches whose second requirement holds */
 	uint64_t   *found;			/* phrase branches seen in the text, ... */
 	uint32_t   *found_at;		/* ... their leftmost occurrence ... */
@@ -1064,6 +1067,8 @@ bounce_matcher_free(bounce_matcher *matcher)
 	pcre2_match_data_free(matcher->md);
 	free(matcher->bits);
 	free(matcher->clean);
+	free(matcher->view);
+	free(matcher->stretches);
 	free(matcher->seconds);
 	free(matcher->found);
 	free(matcher->found_at);
@@ -1075,6 +1080,30 @@ unsigned long
 bounce_matcher_searches(const bounce_matcher *matcher)
 {
 	return matcher->searches;
+}
+
+int
+bounce_matcher_view(bounce_matcher *matcher, size_t n, unsigned char **out,
+					bounce_stretch **stretches)
+{
+	if (matcher->view_size < n)
+	{
+		/* pcre2's JIT may read a little past the subject's end */
+		unsigned char *view = realloc(matcher->view, n + 64);
+		bounce_stretch *grown;
+
+		if (view == NULL)
+			return BOUNCE_ENOMEM;
+		matcher->view = view;
+		grown = realloc(matcher->stretches, (n / 2 + 1) * sizeof(bounce_stretch));
+		if (grown == NULL)
+			return BOUNCE_ENOMEM;
+		matcher->stretches = grown;
+		matcher->view_size = n;
+	}
+	*out = matcher->view;
+	*stretches = matcher->stretches;
+	return BOUNCE_OK;
 }
 
 int

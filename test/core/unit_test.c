@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1714,6 +1715,140 @@ longest_factor(const char *pattern)
 	return best;
 }
 
+/* ---- the text the rules read (unwrap.c) ---- */
+
+/* The unwrapped copy of text, or NULL when it reads as it is; each byte
+ * of the copy is checked against the byte its offset names. */
+static const char *
+unwrapped(const char *text, const char *file, int line)
+{
+	static unsigned char out[512];
+	static bounce_stretch stretches[257];
+	size_t		n = strlen(text),
+				ns = 0,
+				len,
+				i;
+
+	len = bounce_unwrap((const unsigned char *) text, n, out, stretches, &ns);
+	if (len == SIZE_MAX)
+		return NULL;
+	report(len < n && ns >= 1 && ns <= n / 2 + 1, file, line,
+		   "unwrap of \"%s\": length %zu, %zu stretches", esc(text, n), len, ns);
+	for (i = 0; i < len; i++)
+	{
+		size_t		at = bounce_unwrap_offset(stretches, ns, i);
+		bool		same = at < n && (out[i] == (unsigned char) text[at] ||
+									  (out[i] == ' ' && isspace((unsigned char) text[at])));
+
+		if (!same)
+		{
+			report(false, file, line, "unwrap of \"%s\": byte %zu maps to %zu",
+				   esc(text, n), i, at);
+			break;
+		}
+	}
+	out[len] = '\0';
+	return (const char *) out;
+}
+
+#define UNWRAP_SAME(text) \
+	report(unwrapped((text), __FILE__, __LINE__) == NULL, __FILE__, __LINE__, \
+		   "\"%s\" should read as it is", esc((text), strlen(text)))
+#define UNWRAP(text, want) \
+	check_str(unwrapped((text), __FILE__, __LINE__), (want), __FILE__, __LINE__, \
+			  #text, #want)
+
+static void
+test_unwrap(void)
+{
+	bounce_matcher *m = bounce_matcher_new();
+	bounce_result r;
+	char		text[128],
+				want[128];
+	const char *wrapped;
+	int			k;
+
+	group("unwrap");
+	/* nothing to rewrite */
+	UNWRAP_SAME("");
+	UNWRAP_SAME("a");
+	UNWRAP_SAME(" ");
+	UNWRAP_SAME("550 5.1.1 <a@example.org>: Recipient address rejected: User unknown");
+	UNWRAP_SAME("host mx.example.net[192.0.2.1] said: 550 5.1.1 user unknown");
+	UNWRAP_SAME("line one\nline two");
+	UNWRAP_SAME("line one\r\nline two\r\n");
+	UNWRAP_SAME("a\r\n\r\nb");
+	UNWRAP_SAME("a \r\nb");
+	UNWRAP_SAME("a\001b");
+	/* a code seen once, or a code that only looks like one */
+	UNWRAP_SAME("451 4.7.1 try later; then: 550-5.1.1 unknown");
+	UNWRAP_SAME("450 4.7.1 greylisted\r\n550 5.7.1 refused");
+	UNWRAP_SAME("550 5.1.1 from 192.0.2.55 550");
+	UNWRAP_SAME("550 5.1.1 id 1550-2 and x5501 550x");
+
+	/* white space */
+	UNWRAP("does not\r\n\texist", "does not exist");
+	UNWRAP("does not\n exist", "does not exist");
+	UNWRAP("a  b\t\tc", "a b c");
+	UNWRAP("a \t b", "a b");
+	UNWRAP("  a", " a");
+	UNWRAP("a  ", "a ");
+
+	/* multi-line replies, as received and as MTAs join them */
+	UNWRAP("550-5.1.1 The email account that you tried to\r\n"
+		   "550-5.1.1 reach does not exist.",
+		   "550-5.1.1 The email account that you tried to reach does not exist.");
+	UNWRAP("said: 550-5.1.1 The email account that you tried to reach does "
+		   "not exist. Please try 550-5.1.1 double-checking the recipient's "
+		   "email address for typos or 550-5.1.1 unnecessary spaces. Learn "
+		   "more at 550 5.1.1  https://support.google.com/mail/?p=NoSuchUser",
+		   "said: 550-5.1.1 The email account that you tried to reach does "
+		   "not exist. Please try double-checking the recipient's email "
+		   "address for typos or unnecessary spaces. Learn more at "
+		   "https://support.google.com/mail/?p=NoSuchUser");
+	UNWRAP("553-you are trying to use me\r\n553-as a relay\r\n553 and I refuse",
+		   "553-you are trying to use me as a relay and I refuse");
+	UNWRAP("smtp; 421-4.7.0 try\n421-4.7.0 again\n421 4.7.0 later",
+		   "smtp; 421-4.7.0 try again later");
+	/* an enhanced code of another class is the text's, not the prefix's */
+	UNWRAP("550 5.1.1 a 550 4.2.2 b", "550 5.1.1 a 4.2.2 b");
+	UNWRAP("550 5.1.1 a\r\n550-5.1.1\r\n550-5.1.1 b", "550 5.1.1 a b");
+
+	/* at every offset: the sixteen-byte steps and the last bytes */
+	for (k = 0; k < 40; k++)
+	{
+		snprintf(text, sizeof(text), "%.*s  b", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		snprintf(want, sizeof(want), "%.*s b", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		UNWRAP(text, want);
+		snprintf(text, sizeof(text), "550 %.*s 550-5.1.1 tail", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		/* (with no x, the two spaces and the prefix are one run) */
+		snprintf(want, sizeof(want), k ? "550 %.*s tail" : "550 tail", k,
+				 "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		UNWRAP(text, want);
+		snprintf(text, sizeof(text), "%.*s\r\n\tb", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		snprintf(want, sizeof(want), "%.*s b", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		UNWRAP(text, want);
+	}
+
+	/* a match is reported in the caller's text, prefix and all */
+	CHECK(m != NULL);
+	wrapped = "550-5.1.1 The email account that you tried to\r\n"
+		"550-5.1.1 reach does not exist.";
+	CHECK_EQ_INT(bounce_classify(m, "550", 3, wrapped, strlen(wrapped), &r), BOUNCE_OK);
+	CHECK_EQ_STR(bounce_category_name(r.category), "invalid-mailbox");
+	CHECK_EQ_STR(esc(wrapped + r.match_start, r.match_len),
+				 esc("email account that you tried to\r\n550-5.1.1 reach does not exist",
+					 strlen("email account that you tried to\r\n550-5.1.1 reach does not exist")));
+	wrapped = "a\r\n\tb said: 550-5.1.1 The email account that you tried to\r\n"
+		"\t550-5.1.1 reach does\r\n\tnot exist.";
+	CHECK_EQ_INT(bounce_classify(m, NULL, 0, wrapped, strlen(wrapped), &r), BOUNCE_OK);
+	CHECK_EQ_STR(bounce_category_name(r.category), "invalid-mailbox");
+	CHECK(r.match_start + r.match_len <= strlen(wrapped));
+	CHECK(strncmp(wrapped + r.match_start, "email account", 13) == 0);
+	CHECK(strncmp(wrapped + r.match_start + r.match_len - 5, "exist", 5) == 0);
+	bounce_matcher_free(m);
+}
+
 static void
 test_factors(void)
 {
@@ -2588,6 +2723,7 @@ main(int argc, char **argv)
 	test_pattern_check();
 	test_many_rules();
 	test_factors();
+	test_unwrap();
 	test_explain();
 	test_builtin_table();
 

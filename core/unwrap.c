@@ -1,0 +1,263 @@
+/*
+ * unwrap.c: the text the rules read.
+ *
+ * A diagnostic often reaches the database wrapped: a multi-line SMTP reply
+ * whose lines each start with the reply code ("550-5.1.1 The email account
+ * that you tried to\r\n550-5.1.1 reach does not exist."), the same lines
+ * joined with spaces as Postfix and Exim write them ("... Please try
+ * 550-5.1.1 double-checking ..."), a header folded across lines ("...does
+ * not\r\n\texist"), or runs of spaces. A rule written for the phrase must
+ * match it in all of these, so the rules read the text with:
+ *
+ * - continuation prefixes removed: a reply code that already occurred in
+ *   the text (as "550-" or "550 ", with the enhanced code after it, if of
+ *   the same class), again at the start of a line or word;
+ * - each run of white space that precedes a prefix, that is a fold (a
+ *   line break followed by a space or tab) or that has two or more
+ *   characters made one space; a line break not followed by indentation
+ *   stays as it is, since rules may stop at one ("[^;\n]").
+ *
+ * Everything else is copied, in stretches. A list of where each stretch
+ * starts in both texts maps a match back to the caller's text.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+static inline bool
+is_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static inline bool
+is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* A reply code token at i: "[245]dd" then '-' or ' '. */
+static inline bool
+reply_code_at(const unsigned char *t, size_t n, size_t i)
+{
+	return i + 4 <= n && t[i] >= '2' && t[i] <= '5' && is_digit(t[i + 1]) &&
+		is_digit(t[i + 2]) && (t[i + 3] == '-' || t[i + 3] == ' ');
+}
+
+/* Does the reply code at i occur before it, as a token of its own? */
+static bool
+code_seen_before(const unsigned char *t, size_t n, size_t i)
+{
+	const unsigned char *p = t,
+			   *end = t + i;
+
+	while ((p = memchr(p, t[i], (size_t) (end - p))) != NULL)
+	{
+		size_t		at = (size_t) (p - t);
+		unsigned char before = at > 0 ? t[at - 1] : ' ';
+
+		if (t[at + 1] == t[i + 1] && t[at + 2] == t[i + 2] &&
+			reply_code_at(t, n, at) && !is_digit(before) &&
+			!((before | 0x20) >= 'a' && (before | 0x20) <= 'z') &&
+			before != '.' && before != '-')
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/*
+ * A continuation prefix at i (just after white space): a reply code seen
+ * before, '-' or ' ', then perhaps an enhanced code of the same class
+ * ("5.1.1") ending in white space. Returns where the prefix ends, or i.
+ */
+static size_t
+prefix_end(const unsigned char *t, size_t n, size_t i)
+{
+	size_t		p,
+				k;
+	int			part;
+
+	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i))
+		return i;
+	p = i + 4;
+	/* the enhanced code: class '.' 1-3 digits '.' 1-3 digits */
+	if (p + 5 <= n && t[p] == t[i] && t[p + 1] == '.')
+	{
+		k = p + 2;
+		for (part = 0; part < 2; part++)
+		{
+			size_t		start = k;
+
+			while (k < n && k - start < 3 && is_digit(t[k]))
+				k++;
+			if (k == start || (part == 0 && (k >= n || t[k] != '.')))
+				break;
+			if (part == 0)
+				k++;
+			else if (k == n || is_space(t[k]))
+				p = k;
+		}
+	}
+	return p;
+}
+
+/*
+ * Where to look: a white-space byte other than a space, two spaces in a
+ * row, or a space before a reply code. Sixteen bytes at a time, since most
+ * texts hold none but the one code after "said:" or the like.
+ */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+static inline bool
+worth_a_look(const unsigned char *t, size_t n, size_t i)
+{
+	return t[i] < ' ' ||
+		(t[i] == ' ' && i + 1 < n &&
+		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1)));
+}
+
+/* The next place worth a look at or after i, or n. */
+static size_t
+next_look(const unsigned char *t, size_t n, size_t i)
+{
+	for (; i + 20 <= n; i += 16)
+	{
+		bytes16		v,
+					v1,
+					v4,
+					hit;
+		uint64_t	half[2];
+
+		memcpy(&v, t + i, 16);
+		memcpy(&v1, t + i + 1, 16);
+		memcpy(&v4, t + i + 4, 16);
+		/* below ' ', or ' ' before ' ' or before '2'..'5' and 3 bytes on
+		 * '-' or ' ' (the digits are checked one by one) */
+		hit = (bytes16) (((v & 0xE0) == 0) |
+						 ((v == ' ') &
+						  ((v1 == ' ') |
+						   ((((bytes16) (v1 - '2') & 0xFC) == 0) &
+							((v4 == '-') | (v4 == ' '))))));
+		memcpy(half, &hit, 16);
+		if (half[0] != 0)
+			return i + (size_t) __builtin_ctzll(half[0]) / 8;
+		if (half[1] != 0)
+			return i + 8 + (size_t) __builtin_ctzll(half[1]) / 8;
+	}
+	for (; i < n; i++)
+		if (worth_a_look(t, n, i))
+			return i;
+	return n;
+}
+
+/*
+ * The run of white space around i, [*start, *end), and where the rewrite
+ * of it ends (past the prefixes after it), or 0 when it stays as it is.
+ */
+static size_t
+rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
+			size_t *end)
+{
+	size_t		s = i,
+				e = i,
+				k,
+				last_break = SIZE_MAX,
+				j;
+
+	*start = *end = i;
+	if (!is_space(t[i]))
+		return 0;				/* a control byte that is no white space */
+	while (s > 0 && is_space(t[s - 1]))
+		s--;
+	while (e < n && is_space(t[e]))
+		e++;
+	*start = s;
+	*end = e;
+	/* prefixes after the run, each with the white space after it */
+	k = e;
+	for (;;)
+	{
+		size_t		p = prefix_end(t, n, k);
+
+		if (p == k)
+			break;
+		while (p < n && is_space(t[p]))
+			p++;
+		k = p;
+	}
+	if (k > e)
+		return k;
+	if (e - s < 2)
+		return 0;
+	for (j = s; j < e; j++)
+		if (t[j] == '\n' || t[j] == '\r')
+			last_break = j;
+	/* no line break, or indentation after the last one (a fold) */
+	if (last_break == SIZE_MAX ||
+		(last_break + 1 < e && t[last_break + 1] != '\n' &&
+		 t[last_break + 1] != '\r'))
+		return e;
+	return 0;
+}
+
+size_t
+bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
+			  bounce_stretch *stretches, size_t *nstretches)
+{
+	size_t		copied = 0,		/* text bytes up to here are in out */
+				m = 0,
+				i = 0,
+				ns = 0;
+
+	while ((i = next_look(t, n, i)) < n)
+	{
+		size_t		start,
+					end,
+					to = rewrite_end(t, n, i, &start, &end);
+
+		if (to == 0)
+		{
+			i = end > i ? end : i + 1;
+			continue;
+		}
+		if (ns == 0)
+		{
+			stretches[ns].view = 0;
+			stretches[ns++].text = 0;
+		}
+		memcpy(out + m, t + copied, start - copied);
+		m += start - copied;
+		out[m++] = ' ';
+		/* the space stands at the run's start; the next stretch is after */
+		stretches[ns].view = (uint32_t) m;
+		stretches[ns++].text = (uint32_t) to;
+		copied = i = to;
+	}
+	if (ns == 0)
+		return SIZE_MAX;		/* nothing was rewritten */
+	memcpy(out + m, t + copied, n - copied);
+	m += n - copied;
+	*nstretches = ns;
+	return m;
+}
+
+size_t
+bounce_unwrap_offset(const bounce_stretch *stretches, size_t nstretches,
+					 size_t at)
+{
+	size_t		lo = 0,
+				hi = nstretches;
+
+	/* the last stretch starting at or before at (the first starts at 0) */
+	while (hi - lo > 1)
+	{
+		size_t		mid = (lo + hi) / 2;
+
+		if (stretches[mid].view <= at)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return stretches[lo].text + (at - stretches[lo].view);
+}
