@@ -9,7 +9,7 @@ build/test/%: test/core/%.c test/core/tsv.h build/libbounce.a core/internal.h co
 # Unit tests, then the whole corpus (with the prefilter/reference parity check).
 test-core: build/test/unit_test build/test/corpus_test
 	$(VALGRIND) build/test/unit_test
-	$(VALGRIND) build/test/corpus_test -q -p -o build/test/core-corpus.tsv $(CORPUS)
+	$(VALGRIND) build/test/corpus_test -q -p -w -o build/test/core-corpus.tsv $(CORPUS)
 
 # docs/accuracy.md: accuracy, recall and precision per category, and the
 # confusions, on the project corpus (and on the workspace's development

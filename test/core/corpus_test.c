@@ -2,24 +2,165 @@
  * corpus_test.c: classify every row of labelled TSV files with the core and
  * compare with the "expected" column.
  *
- * usage: corpus_test [-q] [-p] [-o OUT.tsv] FILE.tsv...
+ * usage: corpus_test [-q] [-p] [-w] [-o OUT.tsv] FILE.tsv...
  *   -q  print only misses and the summary
  *   -o  write one line per row, "id<TAB>category<TAB>hard<TAB>rule", for
  *       the parity checks of the SQLite and PostgreSQL suites
  *   -p  also check that the prefilter path and the reference path (every
  *       rule tried in order) give identical results on every row
+ *   -w  also classify each diagnostic in the wrapped forms it reaches
+ *       databases in (a multi-line reply, its lines joined, a folded
+ *       header, doubled spaces) and check that the category and the rule
+ *       stay those of the row as written
  *
  * Files have a header line naming at least id, status, diagnostic and
  * expected (tab-separated, no quoting). Ends with "N passed, N failed" and
  * exits 1 when anything failed.
  */
 #define _GNU_SOURCE
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../../core/internal.h"
 #include "tsv.h"
+
+enum wrap_form
+{
+	WRAP_LINES,					/* "...tried to\r\n550-5.1.1 reach ..." */
+	WRAP_JOINED,				/* "...tried to 550-5.1.1 reach ..." */
+	WRAP_FOLDED,				/* "...tried to\r\n\treach ..." */
+	WRAP_SPACED,				/* "...tried  to  reach ..." */
+	WRAP_FORMS
+};
+
+static const char *const wrap_form_name[WRAP_FORMS] = {
+	"multi-line reply", "joined reply lines", "folded header", "doubled spaces"
+};
+
+/*
+ * The first reply code token of d and its enhanced code, as the prefix a
+ * server repeats on each line of a multi-line reply ("550-5.1.1").
+ * Returns where the text after the prefix starts, or NULL.
+ */
+static const char *
+reply_prefix(const char *d, char *prefix, size_t cap)
+{
+	const char *p;
+
+	for (p = d; *p; p++)
+	{
+		const char *q = p + 4;
+		size_t		enh = 0;
+
+		if (!(p[0] >= '2' && p[0] <= '5' && isdigit((unsigned char) p[1]) &&
+			  isdigit((unsigned char) p[2]) && (p[3] == ' ' || p[3] == '-')) ||
+			(p > d && (isalnum((unsigned char) p[-1]) || p[-1] == '.')))
+			continue;
+		if (q[0] == p[0] && q[1] == '.')
+		{
+			enh = 2;
+			while (isdigit((unsigned char) q[enh]) || q[enh] == '.')
+				enh++;
+			if (q[enh] != ' ')
+				enh = 0;
+		}
+		snprintf(prefix, cap, "%.3s-%.*s%s", p, (int) enh, q, enh ? " " : "");
+		return q + (enh ? enh + 1 : 0);
+	}
+	return NULL;
+}
+
+/*
+ * d in a wrapped form, lines broken at the first space past width bytes
+ * (after the reply code, for the two forms that repeat it). Returns false
+ * when the form does not apply (no reply code, or nothing to break).
+ */
+static bool
+wrap_text(const char *d, enum wrap_form form, size_t width, char *out,
+		  size_t cap)
+{
+	char		prefix[32];
+	const char *from = d,
+			   *p;
+	size_t		n = 0,
+				line = 0;
+	int			breaks = 0;
+
+	if (form == WRAP_LINES || form == WRAP_JOINED)
+	{
+		if ((from = reply_prefix(d, prefix, sizeof(prefix))) == NULL)
+			return false;
+	}
+	if (strlen(d) * 3 + 64 > cap)
+		return false;
+	memcpy(out, d, (size_t) (from - d));
+	n = (size_t) (from - d);
+	for (p = from; *p; p++)
+	{
+		line++;
+		/* no break before a number: after a prefix it would read as the
+		 * prefix's own code */
+		if (*p != ' ' || (form != WRAP_SPACED &&
+						  (line < width || isdigit((unsigned char) p[1]))))
+		{
+			out[n++] = *p;
+			continue;
+		}
+		line = 0;
+		breaks++;
+		if (form == WRAP_LINES)
+			n += (size_t) sprintf(out + n, "\r\n%s", prefix);
+		else if (form == WRAP_JOINED)
+			n += (size_t) sprintf(out + n, " %s", prefix);
+		else if (form == WRAP_FOLDED)
+			n += (size_t) sprintf(out + n, "\r\n\t");
+		else
+			n += (size_t) sprintf(out + n, "  ");
+	}
+	out[n] = '\0';
+	return breaks > 0;
+}
+
+/* Does every wrapped form of the row's diagnostic get the row's answer? */
+static int
+check_wrapped(const bounce_ruleset *set, bounce_matcher *m, const char *file,
+			  const char *id, const char *status, const char *d,
+			  const bounce_result *r)
+{
+	static const size_t widths[] = {20, 45};
+	char	   *out = malloc(strlen(d) * 3 + 64);
+	int			failed = 0,
+				form;
+	size_t		w;
+
+	if (out == NULL)
+		return 1;
+	for (form = 0; form < WRAP_FORMS; form++)
+		for (w = 0; w < sizeof(widths) / sizeof(widths[0]); w++)
+		{
+			bounce_result v;
+
+			if (!wrap_text(d, (enum wrap_form) form, widths[w], out,
+						   strlen(d) * 3 + 64))
+				continue;
+			bounce_classify_with(set, true, m, status[0] ? status : NULL,
+								 strlen(status), out, strlen(out), &v);
+			if (v.category == r->category &&
+				(v.rule_id == r->rule_id ||
+				 (v.rule_id && r->rule_id && strcmp(v.rule_id, r->rule_id) == 0)))
+				continue;
+			printf("FAIL %s %s: as %s (width %zu) %s/%s, as written %s/%s | %.200s\n",
+				   file, id, wrap_form_name[form], widths[w],
+				   bounce_category_name(v.category), v.rule_id ? v.rule_id : "-",
+				   bounce_category_name(r->category),
+				   r->rule_id ? r->rule_id : "-", out);
+			failed++;
+		}
+	free(out);
+	return failed;
+}
 
 static bool
 same_result(const bounce_result *a, const bounce_result *b)
@@ -33,7 +174,8 @@ int
 main(int argc, char **argv)
 {
 	bool		quiet = false,
-				parity = false;
+				parity = false,
+				wrapped = false;
 	FILE	   *results = NULL;
 	int			passed = 0,
 				failed = 0,
@@ -72,6 +214,11 @@ main(int argc, char **argv)
 		if (strcmp(argv[argi], "-p") == 0)
 		{
 			parity = true;
+			continue;
+		}
+		if (strcmp(argv[argi], "-w") == 0)
+		{
+			wrapped = true;
 			continue;
 		}
 		if (strcmp(argv[argi], "-o") == 0 && argi + 1 < argc)
@@ -158,6 +305,13 @@ main(int argc, char **argv)
 					failed++;
 					continue;
 				}
+			}
+			if (wrapped && cols[cdiag][0] &&
+				check_wrapped(set, m, argv[argi], cols[cid], cols[cstatus],
+							  cols[cdiag], &r) > 0)
+			{
+				failed++;
+				continue;
 			}
 			if (ok)
 			{
