@@ -31,6 +31,11 @@ SELECT bounce_category('5.1.1', 'ZQX-17 frobnicated the wibble') AS builtin,
        bounce_category_custom(552, 'ZQX-17 FROBNICATED  the WIBBLE') AS caseless_integer_status,
        is_hard_bounce_custom('5.1.1', 'ZQX-17 frobnicated the wibble') AS hard;
 SELECT jsonb_pretty(bounce_explain_custom('5.1.1', 'ZQX-17 frobnicated the wibble'));
+-- custom rules read the text unwrapped, as the built-in ones do: a folded
+-- line, a multi-line reply (the match is quoted from the text as given)
+SELECT bounce_category_custom('5.1.1', E'ZQX-17 frobnicated\r\n\tthe wibble') AS folded,
+       bounce_category_custom(550, E'550-5.1.1 ZQX-17 frobnicated\r\n550-5.1.1 the wibble') AS multi_line,
+       bounce_explain_custom(550, E'550-5.1.1 ZQX-17 frobnicated\r\n550-5.1.1 the wibble') ->> 'matched' AS matched;
 SELECT bounce_explain_custom(550, 'ZQX-17 frobnicated the wibble') ->> 'rule' AS integer_status_rule;
 -- hard follows the category the rule gives, and the codes
 UPDATE bounce_rules SET category = 'invalid-domain';
