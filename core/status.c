@@ -30,6 +30,14 @@ is_alnum(unsigned char c)
 	return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* A no-break space (U+00A0, from texts taken out of HTML) at s[i]? */
+static inline bool
+nbsp_at(const char *s, size_t len, size_t i)
+{
+	return i + 1 < len && (unsigned char) s[i] == 0xC2 &&
+		(unsigned char) s[i + 1] == 0xA0;
+}
+
 /* Read 1..3 digits at s[*i]; returns -1 when there are none or too many. */
 static int
 read_part(const char *s, size_t len, size_t *i)
@@ -165,8 +173,9 @@ skip_prefixes(const char *s, size_t len, size_t i)
 		again = false;
 		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
 						   s[i] == '\n' || s[i] == '#' || s[i] == '\'' ||
-						   s[i] == '"' || s[i] == '[' || s[i] == '('))
-			i++;
+						   s[i] == '"' || s[i] == '[' || s[i] == '(' ||
+						   nbsp_at(s, len, i)))
+			i += nbsp_at(s, len, i) ? 2 : 1;
 		for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
 		{
 			size_t		l = strlen(labels[k]),
@@ -207,8 +216,8 @@ bounce_parse_leading(const char *s, size_t len, bounce_codes *codes)
 			codes->reply = reply;
 		i += 3;
 		while (i < len && (s[i] == ' ' || s[i] == '-' || s[i] == ':' ||
-						   s[i] == '#' || s[i] == '\t'))
-			i++;
+						   s[i] == '#' || s[i] == '\t' || nbsp_at(s, len, i)))
+			i += nbsp_at(s, len, i) ? 2 : 1;
 	}
 	if (i < len && enhanced_at(s, len, i, enh) && codes->enh[0] == 0)
 		memcpy(codes->enh, enh, sizeof(enh));
@@ -218,8 +227,9 @@ bounce_parse_leading(const char *s, size_t len, bounce_codes *codes)
 static bool
 introduced(const char *s, size_t at)
 {
-	while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '\t'))
-		at--;
+	while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '\t' ||
+					  (at > 1 && nbsp_at(s, at, at - 2))))
+		at -= s[at - 1] == ' ' || s[at - 1] == '\t' ? 1 : 2;
 	if (at == 0)
 		return true;
 	switch (s[at - 1])
@@ -296,8 +306,8 @@ bounce_parse_inside(const char *s, size_t len, bounce_codes *codes)
 			size_t		j = i + 3;
 
 			/* "550 5.1.1", "550-5.1.1", or "said: 550 ..." */
-			while (j < len && (s[j] == ' ' || s[j] == '-'))
-				j++;
+			while (j < len && (s[j] == ' ' || s[j] == '-' || nbsp_at(s, len, j)))
+				j += nbsp_at(s, len, j) ? 2 : 1;
 			if (introduced(s, i) || (j < len && enhanced_at(s, len, j, enh)))
 				codes->reply = reply;
 			i += 2;

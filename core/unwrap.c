@@ -13,9 +13,11 @@
  *   the text (as "550-" or "550 ", with the enhanced code after it, if of
  *   the same class), again at the start of a line or word;
  * - each run of white space that precedes a prefix, that is a fold (a
- *   line break followed by a space or tab) or that has two or more
- *   characters made one space; a line break not followed by indentation
- *   stays as it is, since rules may stop at one ("[^;\n]").
+ *   line break followed by a space or tab), that has two or more
+ *   characters or that holds a no-break space (U+00A0, which pcre2's \s
+ *   does not match; it comes with texts taken from HTML reports) made one
+ *   space; a line break not followed by indentation stays as it is, since
+ *   rules may stop at one ("[^;\n]").
  *
  * Everything else is copied, in stretches. A list of where each stretch
  * starts in both texts maps a match back to the caller's text.
@@ -28,6 +30,15 @@ static inline bool
 is_space(unsigned char c)
 {
 	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* The length of the white space character at i: pcre2's \s, or U+00A0. */
+static inline size_t
+space_at(const unsigned char *t, size_t n, size_t i)
+{
+	if (is_space(t[i]))
+		return 1;
+	return t[i] == 0xC2 && i + 1 < n && t[i + 1] == 0xA0 ? 2 : 0;
 }
 
 static inline bool
@@ -95,7 +106,7 @@ prefix_end(const unsigned char *t, size_t n, size_t i)
 				break;
 			if (part == 0)
 				k++;
-			else if (k == n || is_space(t[k]))
+			else if (k == n || space_at(t, n, k))
 				p = k;
 		}
 	}
@@ -103,8 +114,8 @@ prefix_end(const unsigned char *t, size_t n, size_t i)
 }
 
 /*
- * Where to look: a white-space byte other than a space, two spaces in a
- * row, or a space before a reply code. Sixteen bytes at a time, since most
+ * Where to look: a white-space byte other than a space (U+00A0 too), two
+ * spaces in a row, or a space before a reply code. Sixteen bytes at a time, since most
  * texts hold none but the one code after "said:" or the like.
  */
 typedef unsigned char bytes16 __attribute__((vector_size(16)));
@@ -113,6 +124,7 @@ static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
 {
 	return t[i] < ' ' ||
+		(i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0) ||
 		(t[i] == ' ' && i + 1 < n &&
 		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1)));
 }
@@ -132,9 +144,10 @@ next_look(const unsigned char *t, size_t n, size_t i)
 		memcpy(&v, t + i, 16);
 		memcpy(&v1, t + i + 1, 16);
 		memcpy(&v4, t + i + 4, 16);
-		/* below ' ', or ' ' before ' ' or before '2'..'5' and 3 bytes on
-		 * '-' or ' ' (the digits are checked one by one) */
+		/* below ' ', U+00A0, or ' ' before ' ' or before '2'..'5' and 3
+		 * bytes on '-' or ' ' (the digits are checked one by one) */
 		hit = (bytes16) (((v & 0xE0) == 0) |
+						 ((v == 0xC2) & (v1 == 0xA0)) |
 						 ((v == ' ') &
 						  ((v1 == ' ') |
 						   ((((bytes16) (v1 - '2') & 0xFC) == 0) &
@@ -166,12 +179,19 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 				j;
 
 	*start = *end = i;
-	if (!is_space(t[i]))
+	if (!space_at(t, n, i))
 		return 0;				/* a control byte that is no white space */
-	while (s > 0 && is_space(t[s - 1]))
-		s--;
-	while (e < n && is_space(t[e]))
-		e++;
+	for (;;)
+	{
+		if (s > 0 && is_space(t[s - 1]))
+			s--;
+		else if (s > 1 && t[s - 2] == 0xC2 && t[s - 1] == 0xA0)
+			s -= 2;
+		else
+			break;
+	}
+	while (e < n && (k = space_at(t, n, e)) > 0)
+		e += k;
 	*start = s;
 	*end = e;
 	/* prefixes after the run, each with the white space after it */
@@ -182,8 +202,8 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 
 		if (p == k)
 			break;
-		while (p < n && is_space(t[p]))
-			p++;
+		while (p < n && space_at(t, n, p))
+			p += space_at(t, n, p);
 		k = p;
 	}
 	if (k > e)

@@ -10,8 +10,8 @@
  *       rule tried in order) give identical results on every row
  *   -w  also classify each diagnostic in the wrapped forms it reaches
  *       databases in (a multi-line reply, its lines joined, a folded
- *       header, doubled spaces) and check that the category and the rule
- *       stay those of the row as written
+ *       header, doubled spaces, no-break spaces) and check that the
+ *       category and the rule stay those of the row as written
  *
  * Files have a header line naming at least id, status, diagnostic and
  * expected (tab-separated, no quoting). Ends with "N passed, N failed" and
@@ -32,11 +32,13 @@ enum wrap_form
 	WRAP_JOINED,				/* "...tried to 550-5.1.1 reach ..." */
 	WRAP_FOLDED,				/* "...tried to\r\n\treach ..." */
 	WRAP_SPACED,				/* "...tried  to  reach ..." */
+	WRAP_NBSP,					/* "...tried\u00a0to\u00a0reach ..." */
 	WRAP_FORMS
 };
 
 static const char *const wrap_form_name[WRAP_FORMS] = {
-	"multi-line reply", "joined reply lines", "folded header", "doubled spaces"
+	"multi-line reply", "joined reply lines", "folded header", "doubled spaces",
+	"no-break spaces"
 };
 
 /*
@@ -102,7 +104,7 @@ wrap_text(const char *d, enum wrap_form form, size_t width, char *out,
 		line++;
 		/* no break before a number: after a prefix it would read as the
 		 * prefix's own code */
-		if (*p != ' ' || (form != WRAP_SPACED &&
+		if (*p != ' ' || (form != WRAP_SPACED && form != WRAP_NBSP &&
 						  (line < width || isdigit((unsigned char) p[1]))))
 		{
 			out[n++] = *p;
@@ -116,6 +118,8 @@ wrap_text(const char *d, enum wrap_form form, size_t width, char *out,
 			n += (size_t) sprintf(out + n, " %s", prefix);
 		else if (form == WRAP_FOLDED)
 			n += (size_t) sprintf(out + n, "\r\n\t");
+		else if (form == WRAP_NBSP)
+			n += (size_t) sprintf(out + n, "\xC2\xA0");
 		else
 			n += (size_t) sprintf(out + n, "  ");
 	}
