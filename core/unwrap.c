@@ -11,7 +11,8 @@
  *
  * - continuation prefixes removed: a reply code that already occurred in
  *   the text (as "550-" or "550 ", with the enhanced code after it, if of
- *   the same class), again at the start of a line or word;
+ *   the same class), again at the start of a line or word (but "553 "
+ *   after a colon on the same line is a reply being quoted);
  * - each run of white space that precedes a prefix, that is a fold (a
  *   line break followed by a space or tab), that has two or more
  *   characters or that holds a no-break space (U+00A0, which pcre2's \s
@@ -194,13 +195,24 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 		e += k;
 	*start = s;
 	*end = e;
-	/* prefixes after the run, each with the white space after it */
+	for (j = s; j < e; j++)
+		if (t[j] == '\n' || t[j] == '\r')
+			last_break = j;
+	/*
+	 * Prefixes after the run, each with the white space after it. On the
+	 * same line after a colon or semicolon, "553 " (not "553-") is a reply
+	 * being quoted ("...after end of data: 553 example.com does not
+	 * exist"), not the last line of a reply.
+	 */
 	k = e;
 	for (;;)
 	{
-		size_t		p = prefix_end(t, n, k);
+		size_t		p;
 
-		if (p == k)
+		if (k == e && s > 0 && (t[s - 1] == ':' || t[s - 1] == ';') &&
+			last_break == SIZE_MAX && k + 3 < n && t[k + 3] == ' ')
+			break;
+		if ((p = prefix_end(t, n, k)) == k)
 			break;
 		while (p < n && space_at(t, n, p))
 			p += space_at(t, n, p);
@@ -210,9 +222,6 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 		return k;
 	if (e - s < 2)
 		return 0;
-	for (j = s; j < e; j++)
-		if (t[j] == '\n' || t[j] == '\r')
-			last_break = j;
 	/* no line break, or indentation after the last one (a fold) */
 	if (last_break == SIZE_MAX ||
 		(last_break + 1 < e && t[last_break + 1] != '\n' &&

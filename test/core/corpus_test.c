@@ -11,7 +11,9 @@
  *   -w  also classify each diagnostic in the wrapped forms it reaches
  *       databases in (a multi-line reply, its lines joined, a folded
  *       header, doubled spaces, no-break spaces) and check that the
- *       category and the rule stay those of the row as written
+ *       category and the rule stay those of the row as written; and with
+ *       the status moved to the head of the text, the same category and
+ *       hardness
  *
  * Files have a header line naming at least id, status, diagnostic and
  * expected (tab-separated, no quoting). Ends with "N passed, N failed" and
@@ -162,6 +164,23 @@ check_wrapped(const bounce_ruleset *set, bounce_matcher *m, const char *file,
 				   r->rule_id ? r->rule_id : "-", out);
 			failed++;
 		}
+	/* the status written at the head of the text instead, as tables that
+	 * keep only a diagnostic hold it: the same category and hardness */
+	if (status[0] != '\0')
+	{
+		bounce_result v;
+
+		snprintf(out, strlen(d) * 3 + 64, "%.40s %s", status, d);
+		bounce_classify_with(set, true, m, NULL, 0, out, strlen(out), &v);
+		if (v.category != r->category || v.hard != r->hard)
+		{
+			printf("FAIL %s %s: with the status in the text %s%s, as written %s%s | %.200s\n",
+				   file, id, bounce_category_name(v.category),
+				   v.hard ? " (hard)" : "", bounce_category_name(r->category),
+				   r->hard ? " (hard)" : "", out);
+			failed++;
+		}
+	}
 	free(out);
 	return failed;
 }

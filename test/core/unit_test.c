@@ -1793,6 +1793,13 @@ test_unwrap(void)
 	UNWRAP_SAME("450 4.7.1 greylisted\r\n550 5.7.1 refused");
 	UNWRAP_SAME("550 5.1.1 from 192.0.2.55 550");
 	UNWRAP_SAME("550 5.1.1 id 1550-2 and x5501 550x");
+	/* a code after ':' or ';' is a reply being quoted, not a continuation */
+	UNWRAP_SAME("553 host x said: 553 example.com does not exist");
+	UNWRAP_SAME("550 5.1.1 a; 550 5.1.1 b");
+	UNWRAP("550 5.4.1 Recipient address rejected: 550-5.4.1 Access denied",
+		   "550 5.4.1 Recipient address rejected: Access denied");
+	UNWRAP("550 5.4.1 Recipient address rejected:\r\n550 5.4.1 Access denied",
+		   "550 5.4.1 Recipient address rejected: Access denied");
 
 	/* white space */
 	UNWRAP("does not\r\n\texist", "does not exist");
