@@ -514,6 +514,9 @@ typedef struct refjit
 	pcre2_match_context *mctx;
 	char	   *clean;
 	size_t		clean_size;
+	unsigned char *view;		/* the text as the rules read it */
+	bounce_stretch *stretches;
+	size_t		view_size;
 	unsigned long searches;
 } refjit;
 
@@ -565,6 +568,26 @@ refjit_rule(refjit *rj, const row *r)
 	ctx.text = text;
 	ctx.text_len = len;
 	bounce_parse_leading(text, len, &ctx.codes);
+	/* the rules read the text unwrapped, as in bounce_classify */
+	if (rj->view_size < len)
+	{
+		rj->view_size = len;
+		rj->view = realloc(rj->view, len + 64);
+		rj->stretches = realloc(rj->stretches, (len / 2 + 1) * sizeof(bounce_stretch));
+		if (rj->view == NULL || rj->stretches == NULL)
+			die("out of memory");
+	}
+	{
+		size_t		ns,
+					vlen = bounce_unwrap((const unsigned char *) text, len,
+										 rj->view, rj->stretches, &ns);
+
+		if (vlen != SIZE_MAX)
+		{
+			text = (const char *) rj->view;
+			len = vlen;
+		}
+	}
 	if (bounce_utf8_first_invalid((const unsigned char *) text, len, NULL) < len)
 	{
 		if (rj->clean_size < len + 64)
