@@ -160,15 +160,23 @@ bounce_parse_status(const char *s, size_t len, bounce_codes *codes)
 static size_t
 skip_prefixes(const char *s, size_t len, size_t i)
 {
-	static const char *const labels[] = {
-		"diagnostic-code:", "status:", "smtp;", "x-postfix;", "x-unix;",
-		"x-local;", "remote-mta:", "smtp:",
+	static const struct
+	{
+		const char *text;
+		size_t		len;
+	}			labels[] = {
+#define LABEL(t) {t, sizeof(t) - 1}
+		LABEL("diagnostic-code:"), LABEL("status:"), LABEL("smtp;"),
+		LABEL("x-postfix;"), LABEL("x-unix;"), LABEL("x-local;"),
+		LABEL("remote-mta:"), LABEL("smtp:"),
+#undef LABEL
 	};
 	bool		again = true;
 
 	while (again)
 	{
 		size_t		k;
+		unsigned char first;
 
 		again = false;
 		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
@@ -176,16 +184,22 @@ skip_prefixes(const char *s, size_t len, size_t i)
 						   s[i] == '"' || s[i] == '[' || s[i] == '(' ||
 						   nbsp_at(s, len, i)))
 			i += nbsp_at(s, len, i) ? 2 : 1;
+		if (i >= len)
+			break;
+		/* every label starts with one of these: most texts stop here */
+		first = bounce_fold((unsigned char) s[i]);
+		if (first != 'd' && first != 's' && first != 'x' && first != 'r')
+			break;
 		for (k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
 		{
-			size_t		l = strlen(labels[k]),
+			size_t		l = labels[k].len,
 						j;
 
 			if (len - i < l)
 				continue;
 			for (j = 0; j < l; j++)
 				if (bounce_fold((unsigned char) s[i + j]) !=
-					bounce_fold((unsigned char) labels[k][j]))
+					(unsigned char) labels[k].text[j])
 					break;
 			if (j == l)
 			{
@@ -250,28 +264,23 @@ introduced(const char *s, size_t at)
 
 /*
  * The first offset from i on holding '2', '4' or '5' (where a code can
- * start), or len: eight bytes at a time while none of them does.
+ * start), or len: sixteen bytes at a time while none of them does.
  */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
 static size_t
 next_code_start(const char *s, size_t len, size_t i)
 {
-	const uint64_t ones = 0x0101010101010101ull,
-				highs = 0x8080808080808080ull;
-
-	for (; i + 8 <= len; i += 8)
+	for (; i + 16 <= len; i += 16)
 	{
-		uint64_t	w,
-					x2,
-					x4,
-					x5;
+		bytes16		v,
+					hit;
+		uint64_t	half[2];
 
-		memcpy(&w, s + i, 8);
-		/* a byte of w ^ ('2' * ones) is zero where w holds a '2' */
-		x2 = w ^ (ones * '2');
-		x4 = w ^ (ones * '4');
-		x5 = w ^ (ones * '5');
-		if ((((x2 - ones) & ~x2) | ((x4 - ones) & ~x4) |
-			 ((x5 - ones) & ~x5)) & highs)
+		memcpy(&v, s + i, 16);
+		hit = (bytes16) ((v == '2') | (v == '4') | (v == '5'));
+		memcpy(half, &hit, 16);
+		if (half[0] | half[1])
 			break;
 	}
 	while (i < len && s[i] != '2' && s[i] != '4' && s[i] != '5')
