@@ -154,10 +154,17 @@ next_look(const unsigned char *t, size_t n, size_t i)
 						   ((((bytes16) (v1 - '2') & 0xFC) == 0) &
 							((v4 == '-') | (v4 == ' '))))));
 		memcpy(half, &hit, 16);
-		if (half[0] != 0)
-			return i + (size_t) __builtin_ctzll(half[0]) / 8;
-		if (half[1] != 0)
-			return i + 8 + (size_t) __builtin_ctzll(half[1]) / 8;
+		if ((half[0] | half[1]) != 0)
+		{
+			unsigned char flags[16];
+			size_t		j = 0;
+
+			/* byte by byte: the same on either endianness */
+			memcpy(flags, &hit, 16);
+			while (flags[j] == 0)
+				j++;
+			return i + j;
+		}
 	}
 	for (; i < n; i++)
 		if (worth_a_look(t, n, i))
