@@ -56,26 +56,75 @@ reply_code_at(const unsigned char *t, size_t n, size_t i)
 		is_digit(t[i + 2]) && (t[i + 3] == '-' || t[i + 3] == ' ');
 }
 
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
+
+/*
+ * The reply codes met so far as tokens of their own, so that "seen
+ * before?" costs one pass over the text however many candidates it holds.
+ */
+typedef struct code_memory
+{
+	uint64_t	seen[7];		/* bit code - 200, for codes 200..599 */
+	size_t		scanned;		/* the tokens starting before it are in seen */
+} code_memory;
+
+/* The first offset from i on (before end) holding '2'..'5', or end. */
+static size_t
+next_digit25(const unsigned char *t, size_t end, size_t i)
+{
+	for (; i + 16 <= end; i += 16)
+	{
+		bytes16		v,
+					hit;
+		uint64_t	half[2];
+
+		memcpy(&v, t + i, 16);
+		hit = (bytes16) ((bytes16) (v - '2') < 4);
+		memcpy(half, &hit, 16);
+		if (half[0] | half[1])
+			break;
+	}
+	while (i < end && !(t[i] >= '2' && t[i] <= '5'))
+		i++;
+	return i;
+}
+
+/* Is there a reply code token at i (not glued to a word or number)? */
+static inline bool
+code_token_at(const unsigned char *t, size_t n, size_t i)
+{
+	unsigned char before = i > 0 ? t[i - 1] : ' ';
+
+	return reply_code_at(t, n, i) && !is_digit(before) &&
+		!((before | 0x20) >= 'a' && (before | 0x20) <= 'z') &&
+		before != '.' && before != '-';
+}
+
+static inline int
+code_value(const unsigned char *t, size_t i)
+{
+	return (t[i] - '0') * 100 + (t[i + 1] - '0') * 10 + (t[i + 2] - '0');
+}
+
 /* Does the reply code at i occur before it, as a token of its own? */
 static bool
-code_seen_before(const unsigned char *t, size_t n, size_t i)
+code_seen_before(const unsigned char *t, size_t n, size_t i,
+				 code_memory *mem)
 {
-	const unsigned char *p = t,
-			   *end = t + i;
+	size_t		p = mem->scanned;
+	int			bit;
 
-	while ((p = memchr(p, t[i], (size_t) (end - p))) != NULL)
-	{
-		size_t		at = (size_t) (p - t);
-		unsigned char before = at > 0 ? t[at - 1] : ' ';
-
-		if (t[at + 1] == t[i + 1] && t[at + 2] == t[i + 2] &&
-			reply_code_at(t, n, at) && !is_digit(before) &&
-			!((before | 0x20) >= 'a' && (before | 0x20) <= 'z') &&
-			before != '.' && before != '-')
-			return true;
-		p++;
-	}
-	return false;
+	/* candidates come in text order: only the new stretch is read */
+	for (; (p = next_digit25(t, i, p)) < i; p++)
+		if (code_token_at(t, n, p))
+		{
+			bit = code_value(t, p) - 200;
+			mem->seen[bit >> 6] |= (uint64_t) 1 << (bit & 63);
+		}
+	if (i > mem->scanned)
+		mem->scanned = i;
+	bit = code_value(t, i) - 200;
+	return (mem->seen[bit >> 6] >> (bit & 63)) & 1;
 }
 
 /*
@@ -84,13 +133,13 @@ code_seen_before(const unsigned char *t, size_t n, size_t i)
  * ("5.1.1") ending in white space. Returns where the prefix ends, or i.
  */
 static size_t
-prefix_end(const unsigned char *t, size_t n, size_t i)
+prefix_end(const unsigned char *t, size_t n, size_t i, code_memory *mem)
 {
 	size_t		p,
 				k;
 	int			part;
 
-	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i))
+	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i, mem))
 		return i;
 	p = i + 4;
 	/* the enhanced code: class '.' 1-3 digits '.' 1-3 digits */
@@ -119,8 +168,6 @@ prefix_end(const unsigned char *t, size_t n, size_t i)
  * spaces in a row, or a space before a reply code. Sixteen bytes at a time, since most
  * texts hold none but the one code after "said:" or the like.
  */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
-
 static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
 {
@@ -178,7 +225,7 @@ next_look(const unsigned char *t, size_t n, size_t i)
  */
 static size_t
 rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
-			size_t *end)
+			size_t *end, code_memory *mem)
 {
 	size_t		s = i,
 				e = i,
@@ -219,7 +266,7 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 		if (k == e && s > 0 && (t[s - 1] == ':' || t[s - 1] == ';') &&
 			last_break == SIZE_MAX && k + 3 < n && t[k + 3] == ' ')
 			break;
-		if ((p = prefix_end(t, n, k)) == k)
+		if ((p = prefix_end(t, n, k, mem)) == k)
 			break;
 		while (p < n && space_at(t, n, p))
 			p += space_at(t, n, p);
@@ -245,12 +292,14 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 				m = 0,
 				i = 0,
 				ns = 0;
+	code_memory mem;
 
+	memset(&mem, 0, sizeof(mem));
 	while ((i = next_look(t, n, i)) < n)
 	{
 		size_t		start,
 					end,
-					to = rewrite_end(t, n, i, &start, &end);
+					to = rewrite_end(t, n, i, &start, &end, &mem);
 
 		if (to == 0)
 		{
