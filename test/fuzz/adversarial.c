@@ -465,6 +465,79 @@ main(int argc, char **argv)
 			   w->t.limit_hit ? "yes" : "no");
 	}
 
+	/*
+	 * Texts made for the unwrapping (core/unwrap.c), which reads every text
+	 * before any rule: continuation prefixes, a new code after a run of
+	 * digits it has to look back over, folds, no-break spaces, quoted codes.
+	 */
+	{
+		static const struct
+		{
+			const char *shape;
+			const char *atom;
+			const char *shown;
+		}			unwrap_texts[] = {
+			{"a continuation prefix, repeated", " 550-5.1.1", " 550-5.1.1"},
+			{"a prefix and a word, repeated", " 550 5.1.1 x", " 550 5.1.1 x"},
+			{"a quoted code, repeated", ": 553 x", ": 553 x"},
+			{"a folded line, repeated", "x\r\n\t", "x\r\n\t"},
+			{"a no-break space, repeated", "\xC2\xA0", "U+00A0"},
+			{"fives, then a code not seen yet", NULL, "5...5 5dd-"},
+		};
+		const char *one[1];
+		size_t		k;
+
+		printf("\nTexts made for the unwrapping, all rules (64 KiB of):\n\n");
+		printf("| text | ms |\n|---|---:|\n");
+		for (k = 0; k < sizeof(unwrap_texts) / sizeof(unwrap_texts[0]); k++)
+		{
+			timing		t;
+			char		atom[64];
+
+			memset(&t, 0, sizeof(t));
+			if (unwrap_texts[k].atom != NULL)
+			{
+				one[0] = unwrap_texts[k].atom;
+				fill(text, one, 1, "", NULL);
+			}
+			else
+			{
+				size_t		o = 0,
+							block = 0;
+
+				/* each code new: "555...5 501-", "555...5 502-", ... */
+				while (o + 56 <= BOUNCE_SCAN_LIMIT)
+				{
+					memset(text + o, '5', 50);
+					o += 50;
+					o += (size_t) sprintf(text + o, " %d%02d-",
+										  2 + (int) (block / 100) % 4, (int) (block % 100));
+					block++;
+				}
+				memset(text + o, ' ', BOUNCE_SCAN_LIMIT - o);
+			}
+			t.all = time_one(NULL, true, m, NULL, text, BOUNCE_SCAN_LIMIT, &rc, &lim);
+			t.shape = unwrap_texts[k].shape;
+			snprintf(t.atom, sizeof(t.atom), "%s", unwrap_texts[k].shown);
+			show_atom(t.atom, atom, sizeof(atom));
+			printf("| %s: `%s` | %.3f |\n", t.shape, atom, t.all * 1e3);
+			if (rc == BOUNCE_OK && t.all * 1e3 <= max_ms)
+				n_passed++;
+			else
+			{
+				printf("FAIL unwrapping text %s: rc %d, %.2f ms\n", t.shape, rc, t.all * 1e3);
+				n_failed++;
+			}
+			if (t.all > overall.all)
+			{
+				overall = t;
+				overall_status = NULL;
+				memcpy(worst_text, text, BOUNCE_SCAN_LIMIT);
+				snprintf(overall_text_rule, sizeof(overall_text_rule), "the unwrapping");
+			}
+		}
+	}
+
 	/* the slowest text for the whole classifier, at 64 KiB and at 100 MB */
 	{
 		char		atom[64];
