@@ -165,8 +165,8 @@ prefix_end(const unsigned char *t, size_t n, size_t i, code_memory *mem)
 
 /*
  * Where to look: a white-space byte other than a space (U+00A0 too), two
- * spaces in a row, or a space before a reply code. Sixteen bytes at a time, since most
- * texts hold none but the one code after "said:" or the like.
+ * spaces in a row, or a space before a reply code. Sixteen bytes at a
+ * time, since most texts hold none but the one code after "said:".
  */
 static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
