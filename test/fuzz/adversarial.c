@@ -10,10 +10,12 @@
  * prefilter extracts (bounce_pattern_factors), white space and digits:
  *
  *   spaces, mixed white space, digits, the rule's letters (with and without
- *   spaces), each word repeated (with and without spaces), all words in
- *   turn, each literal repeated, each literal less its last byte repeated
- *   (the near miss), and all words in turn ending with each literal (the
- *   prefilter then has a reason to run the regex over the whole text).
+ *   spaces, and with '!' between repeats: a word boundary every few bytes
+ *   and no white space), each word repeated (with and without spaces), all
+ *   words in turn, each literal repeated, each literal less its last byte
+ *   repeated (the near miss), and all words in turn ending with each
+ *   literal (the prefilter then has a reason to run the regex over the
+ *   whole text).
  *
  * Each text fills exactly BOUNCE_SCAN_LIMIT (65,536) bytes, the most the
  * core examines, and is classified with a status that meets the rule's
@@ -399,6 +401,11 @@ main(int argc, char **argv)
 			TRY("its letters", letters);
 			fill(text, atoms, 1, " ", NULL);
 			TRY("its letters, spaced", letters);
+			/* a word boundary every few bytes and no white space: where a
+			 * branch starting with an unbounded class may start anywhere
+			 * and run to the end */
+			fill(text, atoms, 1, "!", NULL);
+			TRY("its letters, punctuated", letters);
 		}
 		for (k = 0; k < nwords && k < 12; k++)
 		{
