@@ -64,9 +64,13 @@ typedef unsigned char bytes16 __attribute__((vector_size(16)));
  */
 typedef struct code_memory
 {
+	int			quick_left;		/* searches before falling back to seen */
 	uint64_t	seen[7];		/* bit code - 200, for codes 200..599 */
 	size_t		scanned;		/* the tokens starting before it are in seen */
 } code_memory;
+
+#define QUICK_SEARCHES	8		/* most texts have one or two candidates */
+#define QUICK_HITS		64		/* ... and few digits before them */
 
 /* The first offset from i on (before end) holding '2'..'5', or end. */
 static size_t
@@ -106,7 +110,12 @@ code_value(const unsigned char *t, size_t i)
 	return (t[i] - '0') * 100 + (t[i + 1] - '0') * 10 + (t[i + 2] - '0');
 }
 
-/* Does the reply code at i occur before it, as a token of its own? */
+/*
+ * Does the reply code at i occur before it, as a token of its own? The
+ * first few candidates of a text search for their own digits, which is
+ * quick where digits are few; after that the codes met so far are kept,
+ * so that a text of many candidates is still read only once more.
+ */
 static bool
 code_seen_before(const unsigned char *t, size_t n, size_t i,
 				 code_memory *mem)
@@ -114,6 +123,25 @@ code_seen_before(const unsigned char *t, size_t n, size_t i,
 	size_t		p = mem->scanned;
 	int			bit;
 
+	if (mem->quick_left > 0)
+	{
+		const unsigned char *q = t,
+				   *end = t + i;
+		int			hits = 0;
+
+		mem->quick_left--;
+		while ((q = memchr(q, t[i], (size_t) (end - q))) != NULL &&
+			   ++hits <= QUICK_HITS)
+		{
+			if (q[1] == t[i + 1] && q[2] == t[i + 2] &&
+				code_token_at(t, n, (size_t) (q - t)))
+				return true;
+			q++;
+		}
+		if (q == NULL)
+			return false;
+		mem->quick_left = 0;	/* a text full of digits: keep count */
+	}
 	/* candidates come in text order: only the new stretch is read */
 	for (; (p = next_digit25(t, i, p)) < i; p++)
 		if (code_token_at(t, n, p))
@@ -295,6 +323,7 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 	code_memory mem;
 
 	memset(&mem, 0, sizeof(mem));
+	mem.quick_left = QUICK_SEARCHES;
 	while ((i = next_look(t, n, i)) < n)
 	{
 		size_t		start,
