@@ -514,9 +514,7 @@ typedef struct refjit
 	pcre2_match_context *mctx;
 	char	   *clean;
 	size_t		clean_size;
-	unsigned char *view;		/* the text as the rules read it */
-	bounce_stretch *stretches;
-	size_t		view_size;
+	bounce_matcher *unwrapper;	/* buffers for the text the rules read */
 	unsigned long searches;
 } refjit;
 
@@ -529,7 +527,9 @@ refjit_init(refjit *rj)
 	rj->codes = calloc(bounce_builtin_spec_count, sizeof(pcre2_code *));
 	rj->md = pcre2_match_data_create(1, NULL);
 	rj->mctx = pcre2_match_context_create(NULL);
-	if (rj->codes == NULL || rj->md == NULL || rj->mctx == NULL)
+	rj->unwrapper = bounce_matcher_new();
+	if (rj->codes == NULL || rj->md == NULL || rj->mctx == NULL ||
+		rj->unwrapper == NULL)
 		die("out of memory");
 	pcre2_set_match_limit(rj->mctx, 200000);
 	pcre2_set_depth_limit(rj->mctx, 2000);
@@ -556,7 +556,9 @@ refjit_rule(refjit *rj, const row *r)
 {
 	bounce_codectx ctx;
 	const char *text = r->diag;
+	const bounce_stretch *stretches;
 	size_t		len = r->dlen,
+				nstretches,
 				i;
 
 	if (text == NULL)
@@ -569,25 +571,9 @@ refjit_rule(refjit *rj, const row *r)
 	ctx.text_len = len;
 	bounce_parse_leading(text, len, &ctx.codes);
 	/* the rules read the text unwrapped, as in bounce_classify */
-	if (rj->view_size < len)
-	{
-		rj->view_size = len;
-		rj->view = realloc(rj->view, len + 64);
-		rj->stretches = realloc(rj->stretches, (len / 2 + 1) * sizeof(bounce_stretch));
-		if (rj->view == NULL || rj->stretches == NULL)
-			die("out of memory");
-	}
-	{
-		size_t		ns,
-					vlen = bounce_unwrap((const unsigned char *) text, len,
-										 rj->view, rj->stretches, &ns);
-
-		if (vlen != SIZE_MAX)
-		{
-			text = (const char *) rj->view;
-			len = vlen;
-		}
-	}
+	if (bounce_matcher_unwrap(rj->unwrapper, text, len, &text, &len,
+							  &stretches, &nstretches) != BOUNCE_OK)
+		die("out of memory");
 	if (bounce_utf8_first_invalid((const unsigned char *) text, len, NULL) < len)
 	{
 		if (rj->clean_size < len + 64)

@@ -211,9 +211,9 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 	bounce_codes status_codes;
 	bounce_codectx ctx;
 	const char *subject;
-	bounce_stretch *stretches = NULL;
-	size_t		nstretches = 0,
-				view_len = 0;
+	const bounce_stretch *stretches;
+	size_t		nstretches,
+				subject_len;
 	long		rule = -1;
 	int			rc,
 				k;
@@ -241,23 +241,11 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 		r->truncated = true;
 	}
 	bounce_parse_leading(ctx.text, ctx.text_len, &ctx.codes);
-	subject = ctx.text;
-
 	/* the rules read the text unwrapped (codes come from the text itself) */
-	if (ctx.text != NULL && ctx.text_len > 0)
-	{
-		unsigned char *out;
-
-		if ((rc = bounce_matcher_view(matcher, ctx.text_len, &out,
-									  &stretches)) != BOUNCE_OK)
-			return rc;
-		view_len = bounce_unwrap((const unsigned char *) ctx.text,
-								 ctx.text_len, out, stretches, &nstretches);
-		if (view_len != SIZE_MAX)
-			subject = (const char *) out;
-	}
-	if (subject == ctx.text)
-		view_len = ctx.text_len;
+	if ((rc = bounce_matcher_unwrap(matcher, ctx.text, ctx.text_len, &subject,
+									&subject_len, &stretches,
+									&nstretches)) != BOUNCE_OK)
+		return rc;
 
 	for (k = 0; k < 2 && rule < 0; k++)
 	{
@@ -265,25 +253,16 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 
 		if (sets[k] == NULL)
 			continue;
-		rc = bounce_ruleset_match(sets[k], matcher, subject, view_len,
+		rc = bounce_ruleset_match(sets[k], matcher, subject, subject_len,
 								  &ctx, use_prefilter, &rule, &r->match_start,
 								  &r->match_len, &r->limit_hit);
 		if (rc != BOUNCE_OK)
 			return rc;
 		if (rule < 0)
 			continue;
-		if (subject != ctx.text)
-		{
-			/* the match in the caller's text */
-			size_t		end = r->match_len > 0 ?
-				bounce_unwrap_offset(stretches, nstretches,
-									 r->match_start + r->match_len - 1) + 1 :
-				bounce_unwrap_offset(stretches, nstretches, r->match_start);
-
-			r->match_start = bounce_unwrap_offset(stretches, nstretches,
-												  r->match_start);
-			r->match_len = end - r->match_start;
-		}
+		/* the match in the caller's text */
+		bounce_unwrap_span(stretches, nstretches, &r->match_start,
+						   &r->match_len);
 		spec = bounce_ruleset_spec(sets[k], (size_t) rule);
 		r->category = spec->category;
 		r->signal = set_signal[k];

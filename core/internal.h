@@ -191,13 +191,16 @@ typedef struct bounce_stretch
 } bounce_stretch;
 
 /*
- * A matcher's buffers for the unwrapped copy of a text of up to n bytes
- * (with room past the end for pcre2's JIT); BOUNCE_ENOMEM when they
- * cannot grow.
+ * The text the rules read for text (len bytes, may be NULL): the text
+ * itself, or its unwrapped copy (unwrap.c) in the matcher's buffers, with
+ * the stretches that map a match back (none for the text itself).
+ * BOUNCE_ENOMEM when the buffers cannot grow.
  */
-int			bounce_matcher_view(bounce_matcher *matcher, size_t n,
-								unsigned char **out,
-								bounce_stretch **stretches);
+int			bounce_matcher_unwrap(bounce_matcher *matcher, const char *text,
+								  size_t len, const char **subject,
+								  size_t *subject_len,
+								  const bounce_stretch **stretches,
+								  size_t *nstretches);
 
 /* Scratch owned by a matcher (ruleset.c), sized for a given rule set. */
 int			bounce_matcher_reserve(bounce_matcher *matcher,
@@ -254,6 +257,11 @@ size_t		bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 /* The offset in the text of byte at of the copy. */
 size_t		bounce_unwrap_offset(const bounce_stretch *stretches,
 								 size_t nstretches, size_t at);
+
+/* A span of the copy [*start, *start + *len) made the text's (no stretches:
+ * the copy is the text, the span stays). */
+void		bounce_unwrap_span(const bounce_stretch *stretches,
+							   size_t nstretches, size_t *start, size_t *len);
 
 /* ---- helpers ---- */
 

@@ -1083,26 +1083,42 @@ bounce_matcher_searches(const bounce_matcher *matcher)
 }
 
 int
-bounce_matcher_view(bounce_matcher *matcher, size_t n, unsigned char **out,
-					bounce_stretch **stretches)
+bounce_matcher_unwrap(bounce_matcher *matcher, const char *text, size_t len,
+					  const char **subject, size_t *subject_len,
+					  const bounce_stretch **stretches, size_t *nstretches)
 {
-	if (matcher->view_size < n)
+	size_t		view_len;
+
+	*subject = text;
+	*subject_len = len;
+	*stretches = NULL;
+	*nstretches = 0;
+	if (text == NULL || len == 0)
+		return BOUNCE_OK;
+	if (matcher->view_size < len)
 	{
 		/* pcre2's JIT may read a little past the subject's end */
-		unsigned char *view = realloc(matcher->view, n + 64);
+		unsigned char *view = realloc(matcher->view, len + 64);
 		bounce_stretch *grown;
 
 		if (view == NULL)
 			return BOUNCE_ENOMEM;
 		matcher->view = view;
-		grown = realloc(matcher->stretches, (n / 2 + 1) * sizeof(bounce_stretch));
+		grown = realloc(matcher->stretches,
+						(len / 2 + 1) * sizeof(bounce_stretch));
 		if (grown == NULL)
 			return BOUNCE_ENOMEM;
 		matcher->stretches = grown;
-		matcher->view_size = n;
+		matcher->view_size = len;
 	}
-	*out = matcher->view;
-	*stretches = matcher->stretches;
+	view_len = bounce_unwrap((const unsigned char *) text, len, matcher->view,
+							 matcher->stretches, nstretches);
+	if (view_len != SIZE_MAX)
+	{
+		*subject = (const char *) matcher->view;
+		*subject_len = view_len;
+		*stretches = matcher->stretches;
+	}
 	return BOUNCE_OK;
 }
 

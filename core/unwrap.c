@@ -375,3 +375,18 @@ bounce_unwrap_offset(const bounce_stretch *stretches, size_t nstretches,
 	}
 	return stretches[lo].text + (at - stretches[lo].view);
 }
+
+void
+bounce_unwrap_span(const bounce_stretch *stretches, size_t nstretches,
+				   size_t *start, size_t *len)
+{
+	size_t		end;
+
+	if (nstretches == 0)
+		return;
+	end = *len > 0 ?
+		bounce_unwrap_offset(stretches, nstretches, *start + *len - 1) + 1 :
+		bounce_unwrap_offset(stretches, nstretches, *start);
+	*start = bounce_unwrap_offset(stretches, nstretches, *start);
+	*len = end - *start;
+}
