@@ -6,6 +6,7 @@
 
 #include <pthread.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "bounce.h"
 
@@ -264,6 +265,34 @@ void		bounce_unwrap_span(const bounce_stretch *stretches,
 							   size_t nstretches, size_t *start, size_t *len);
 
 /* ---- helpers ---- */
+
+/* Sixteen bytes as one vector (GCC and Clang: SSE2, NEON or plain code). */
+typedef unsigned char bounce_bytes16 __attribute__((vector_size(16)));
+
+/*
+ * The first offset from i on, before end, holding a digit '2' to '5' (where
+ * an SMTP reply or enhanced code can start; callers check the rest), or
+ * end: sixteen bytes at a time while none of them does.
+ */
+static inline size_t
+bounce_next_code_start(const unsigned char *s, size_t end, size_t i)
+{
+	for (; i + 16 <= end; i += 16)
+	{
+		bounce_bytes16 v,
+					hit;
+		uint64_t	half[2];
+
+		memcpy(&v, s + i, 16);
+		hit = (bounce_bytes16) ((bounce_bytes16) (v - '2') < 4);
+		memcpy(half, &hit, 16);
+		if (half[0] | half[1])
+			break;
+	}
+	while (i < end && !(s[i] >= '2' && s[i] <= '5'))
+		i++;
+	return i;
+}
 
 /*
  * How the prefilter sees a byte: ASCII letters lower-cased, pcre2's \s

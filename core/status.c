@@ -262,32 +262,6 @@ introduced(const char *s, size_t at)
 	return false;
 }
 
-/*
- * The first offset from i on holding '2', '4' or '5' (where a code can
- * start), or len: sixteen bytes at a time while none of them does.
- */
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
-
-static size_t
-next_code_start(const char *s, size_t len, size_t i)
-{
-	for (; i + 16 <= len; i += 16)
-	{
-		bytes16		v,
-					hit;
-		uint64_t	half[2];
-
-		memcpy(&v, s + i, 16);
-		hit = (bytes16) ((v == '2') | (v == '4') | (v == '5'));
-		memcpy(half, &hit, 16);
-		if (half[0] | half[1])
-			break;
-	}
-	while (i < len && s[i] != '2' && s[i] != '4' && s[i] != '5')
-		i++;
-	return i;
-}
-
 void
 bounce_parse_inside(const char *s, size_t len, bounce_codes *codes)
 {
@@ -300,9 +274,9 @@ bounce_parse_inside(const char *s, size_t len, bounce_codes *codes)
 		return;
 	if (len > BOUNCE_SCAN_LIMIT)
 		len = BOUNCE_SCAN_LIMIT;
-	for (i = next_code_start(s, len, 0);
+	for (i = bounce_next_code_start((const unsigned char *) s, len, 0);
 		 i < len && (codes->reply == 0 || codes->enh[0] == 0);
-		 i = next_code_start(s, len, i + 1))
+		 i = bounce_next_code_start((const unsigned char *) s, len, i + 1))
 	{
 		if (codes->enh[0] == 0 && (n = enhanced_at(s, len, i, enh)) > 0)
 		{

@@ -48,15 +48,13 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-/* A reply code token at i: "[245]dd" then '-' or ' '. */
+/* A reply code token at i: "[2-5]dd" then '-' or ' ' (354 wraps too). */
 static inline bool
 reply_code_at(const unsigned char *t, size_t n, size_t i)
 {
 	return i + 4 <= n && t[i] >= '2' && t[i] <= '5' && is_digit(t[i + 1]) &&
 		is_digit(t[i + 2]) && (t[i + 3] == '-' || t[i + 3] == ' ');
 }
-
-typedef unsigned char bytes16 __attribute__((vector_size(16)));
 
 /*
  * The reply codes met so far as tokens of their own, so that "seen
@@ -71,27 +69,6 @@ typedef struct code_memory
 
 #define QUICK_SEARCHES	8		/* most texts have one or two candidates */
 #define QUICK_HITS		64		/* ... and few digits before them */
-
-/* The first offset from i on (before end) holding '2'..'5', or end. */
-static size_t
-next_digit25(const unsigned char *t, size_t end, size_t i)
-{
-	for (; i + 16 <= end; i += 16)
-	{
-		bytes16		v,
-					hit;
-		uint64_t	half[2];
-
-		memcpy(&v, t + i, 16);
-		hit = (bytes16) ((bytes16) (v - '2') < 4);
-		memcpy(half, &hit, 16);
-		if (half[0] | half[1])
-			break;
-	}
-	while (i < end && !(t[i] >= '2' && t[i] <= '5'))
-		i++;
-	return i;
-}
 
 /* Is there a reply code token at i (not glued to a word or number)? */
 static inline bool
@@ -143,7 +120,7 @@ code_seen_before(const unsigned char *t, size_t n, size_t i,
 		mem->quick_left = 0;	/* a text full of digits: keep count */
 	}
 	/* candidates come in text order: only the new stretch is read */
-	for (; (p = next_digit25(t, i, p)) < i; p++)
+	for (; (p = bounce_next_code_start(t, i, p)) < i; p++)
 		if (code_token_at(t, n, p))
 		{
 			bit = code_value(t, p) - 200;
@@ -211,7 +188,7 @@ next_look(const unsigned char *t, size_t n, size_t i)
 {
 	for (; i + 20 <= n; i += 16)
 	{
-		bytes16		v,
+		bounce_bytes16 v,
 					v1,
 					v4,
 					hit;
@@ -220,13 +197,13 @@ next_look(const unsigned char *t, size_t n, size_t i)
 		memcpy(&v, t + i, 16);
 		memcpy(&v1, t + i + 1, 16);
 		memcpy(&v4, t + i + 4, 16);
-		/* below ' ', U+00A0, or ' ' before ' ' or before '2'..'5' and 3
-		 * bytes on '-' or ' ' (the digits are checked one by one) */
-		hit = (bytes16) (((v & 0xE0) == 0) |
+		/* below ' ', U+00A0, or ' ' before ' ' or before '2'..'5' and 3 bytes
+		 * on '-' or ' ' (the digits are checked one by one) */
+		hit = (bounce_bytes16) (((v & 0xE0) == 0) |
 						 ((v == 0xC2) & (v1 == 0xA0)) |
 						 ((v == ' ') &
 						  ((v1 == ' ') |
-						   ((((bytes16) (v1 - '2') & 0xFC) == 0) &
+						   ((((bounce_bytes16) (v1 - '2') & 0xFC) == 0) &
 							((v4 == '-') | (v4 == ' '))))));
 		memcpy(half, &hit, 16);
 		if ((half[0] | half[1]) != 0)
