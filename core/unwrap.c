@@ -266,15 +266,16 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 	k = e;
 	for (;;)
 	{
-		size_t		p;
+		size_t		p,
+					w;
 
 		if (k == e && s > 0 && (t[s - 1] == ':' || t[s - 1] == ';') &&
 			last_break == SIZE_MAX && k + 3 < n && t[k + 3] == ' ')
 			break;
 		if ((p = prefix_end(t, n, k, mem)) == k)
 			break;
-		while (p < n && space_at(t, n, p))
-			p += space_at(t, n, p);
+		while (p < n && (w = space_at(t, n, p)) > 0)
+			p += w;
 		k = p;
 	}
 	if (k > e)
@@ -296,11 +297,12 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 	size_t		copied = 0,		/* text bytes up to here are in out */
 				m = 0,
 				i = 0,
-				ns = 0;
+				ns = 1;
 	code_memory mem;
 
 	memset(&mem, 0, sizeof(mem));
 	mem.quick_left = QUICK_SEARCHES;
+	stretches[0].view = stretches[0].text = 0;
 	while ((i = next_look(t, n, i)) < n)
 	{
 		size_t		start,
@@ -312,11 +314,6 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 			i = end > i ? end : i + 1;
 			continue;
 		}
-		if (ns == 0)
-		{
-			stretches[ns].view = 0;
-			stretches[ns++].text = 0;
-		}
 		memcpy(out + m, t + copied, start - copied);
 		m += start - copied;
 		out[m++] = ' ';
@@ -325,7 +322,7 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 		stretches[ns++].text = (uint32_t) to;
 		copied = i = to;
 	}
-	if (ns == 0)
+	if (ns == 1)
 		return SIZE_MAX;		/* nothing was rewritten */
 	memcpy(out + m, t + copied, n - copied);
 	m += n - copied;
