@@ -136,7 +136,8 @@ check_wrapped(const bounce_ruleset *set, bounce_matcher *m, const char *file,
 			  const bounce_result *r)
 {
 	static const size_t widths[] = {20, 45};
-	char	   *out = malloc(strlen(d) * 3 + 64);
+	size_t		cap = strlen(d) * 3 + 64;	/* any form, or the status + d */
+	char	   *out = malloc(cap);
 	int			failed = 0,
 				form;
 	size_t		w;
@@ -148,8 +149,7 @@ check_wrapped(const bounce_ruleset *set, bounce_matcher *m, const char *file,
 		{
 			bounce_result v;
 
-			if (!wrap_text(d, (enum wrap_form) form, widths[w], out,
-						   strlen(d) * 3 + 64))
+			if (!wrap_text(d, (enum wrap_form) form, widths[w], out, cap))
 				continue;
 			bounce_classify_with(set, true, m, status[0] ? status : NULL,
 								 strlen(status), out, strlen(out), &v);
@@ -170,7 +170,7 @@ check_wrapped(const bounce_ruleset *set, bounce_matcher *m, const char *file,
 	{
 		bounce_result v;
 
-		snprintf(out, strlen(d) * 3 + 64, "%.40s %s", status, d);
+		snprintf(out, cap, "%.40s %s", status, d);
 		bounce_classify_with(set, true, m, NULL, 0, out, strlen(out), &v);
 		if (v.category != r->category || v.hard != r->hard)
 		{
