@@ -35,7 +35,7 @@ build/fuzz/core/%.o: core/%.c $(CORE_HDRS)
 	@mkdir -p build/fuzz/core
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
-build/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz_check.h test/fuzz/json_check.h $(FUZZ_OBJS)
+build/fuzz/fuzz_%: test/fuzz/fuzz_%.c test/fuzz/fuzz_check.h test/fuzz/json_check.h test/core/unwrap_check.h $(FUZZ_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) \
 		$(PCRE2_LIBS) -lpthread
 
@@ -98,7 +98,7 @@ build/asan/libbounce.a: $(ASAN_OBJS)
 	rm -f $@
 	ar rcs $@ $(ASAN_OBJS)
 
-build/asan/test/%: test/core/%.c build/asan/libbounce.a core/internal.h core/bounce.h
+build/asan/test/%: test/core/%.c test/core/unwrap_check.h build/asan/libbounce.a core/internal.h core/bounce.h
 	@mkdir -p build/asan/test
 	$(SAN_CC) $(ASAN_CFLAGS) -o $@ $< build/asan/libbounce.a $(PCRE2_LIBS) -lpthread
 

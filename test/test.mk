@@ -2,7 +2,7 @@
 
 CORPUS = $(sort $(wildcard test/corpus/*.tsv))
 
-build/test/%: test/core/%.c test/core/tsv.h build/libbounce.a core/internal.h core/bounce.h
+build/test/%: test/core/%.c test/core/tsv.h test/core/unwrap_check.h build/libbounce.a core/internal.h core/bounce.h
 	@mkdir -p build/test
 	$(CC) $(BOUNCE_CFLAGS) -o $@ $< build/libbounce.a $(PCRE2_LIBS) -lpthread
 

@@ -23,6 +23,7 @@
 #include <pcre2.h>
 
 #include "../../core/internal.h"
+#include "unwrap_check.h"
 
 /* ================================================================ */
 /* The harness: checks count and print "FAIL file:line: what".      */
@@ -1732,29 +1733,16 @@ unwrapped(const char *text, const char *file, int line)
 	static bounce_stretch stretches[257];
 	size_t		n = strlen(text),
 				ns = 0,
-				len,
-				i;
+				len;
+	const char *wrong;
+
 
 	len = bounce_unwrap((const unsigned char *) text, n, out, stretches, &ns);
 	if (len == SIZE_MAX)
 		return NULL;
-	report(len < n && ns >= 1 && ns <= n / 2 + 1, file, line,
-		   "unwrap of \"%s\": length %zu, %zu stretches", esc(text, n), len, ns);
-	for (i = 0; i < len; i++)
-	{
-		size_t		at = bounce_unwrap_offset(stretches, ns, i);
-		bool		same = at < n && (out[i] == (unsigned char) text[at] ||
-									  (out[i] == ' ' &&
-									   (isspace((unsigned char) text[at]) ||
-										(unsigned char) text[at] == 0xC2)));
-
-		if (!same)
-		{
-			report(false, file, line, "unwrap of \"%s\": byte %zu maps to %zu",
-				   esc(text, n), i, at);
-			break;
-		}
-	}
+	wrong = unwrap_check((const unsigned char *) text, n, out, len, stretches, ns);
+	report(wrong == NULL, file, line, "unwrap of \"%s\": %s", esc(text, n),
+		   wrong ? wrong : "");
 	out[len] = '\0';
 	return (const char *) out;
 }

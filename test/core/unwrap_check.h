@@ -1,0 +1,47 @@
+/*
+ * unwrap_check.h: what must hold of an unwrapped copy (core/unwrap.c),
+ * for the unit tests and the fuzzers alike.
+ */
+#ifndef BOUNCE_UNWRAP_CHECK_H
+#define BOUNCE_UNWRAP_CHECK_H
+
+#include "../../core/internal.h"
+
+/*
+ * The copy out (len bytes) of t (n bytes), as bounce_unwrap wrote it with
+ * ns stretches: shorter than t, stretches within bounds, the first at 0,
+ * each further one later in both; every byte of the copy the byte its
+ * offset names in t, or a space standing for white space (U+00A0's first
+ * byte too), offsets increasing. Returns NULL, or what does not hold.
+ */
+static const char *
+unwrap_check(const unsigned char *t, size_t n, const unsigned char *out,
+			 size_t len, const bounce_stretch *stretches, size_t ns)
+{
+	size_t		i,
+				prev = 0;
+
+	if (!(len < n && ns >= 1 && ns <= n / 2 + 1))
+		return "length or stretch count";
+	if (stretches[0].view != 0 || stretches[0].text != 0)
+		return "first stretch not at 0";
+	for (i = 1; i < ns; i++)
+		if (stretches[i].view <= stretches[i - 1].view ||
+			stretches[i].text <= stretches[i - 1].text)
+			return "stretches not increasing";
+	for (i = 0; i < len; i++)
+	{
+		size_t		at = bounce_unwrap_offset(stretches, ns, i);
+
+		if (at >= n || (i > 0 && at <= prev))
+			return "offsets out of the text or not increasing";
+		if (out[i] != t[at] &&
+			!(out[i] == ' ' && (t[at] == ' ' || (t[at] >= '\t' && t[at] <= '\r') ||
+								t[at] == 0xC2)))
+			return "a byte of the copy is not the text's";
+		prev = at;
+	}
+	return NULL;
+}
+
+#endif							/* BOUNCE_UNWRAP_CHECK_H */
