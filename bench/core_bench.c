@@ -512,8 +512,6 @@ typedef struct refjit
 	pcre2_code **codes;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	char	   *clean;
-	size_t		clean_size;
 	bounce_matcher *unwrapper;	/* buffers for the text the rules read */
 	unsigned long searches;
 } refjit;
@@ -555,10 +553,9 @@ static long
 refjit_rule(refjit *rj, const row *r)
 {
 	bounce_codectx ctx;
+	bounce_subject subject;
 	const char *text = r->diag;
-	const bounce_stretch *stretches;
 	size_t		len = r->dlen,
-				nstretches,
 				i;
 
 	if (text == NULL)
@@ -571,29 +568,16 @@ refjit_rule(refjit *rj, const row *r)
 	ctx.text_len = len;
 	bounce_parse_leading(text, len, &ctx.codes);
 	/* the rules read the text unwrapped, as in bounce_classify */
-	if (bounce_matcher_unwrap(rj->unwrapper, text, len, &text, &len,
-							  &stretches, &nstretches) != BOUNCE_OK)
+	if (bounce_matcher_subject(rj->unwrapper, text, len, true, &subject) !=
+		BOUNCE_OK)
 		die("out of memory");
-	if (bounce_utf8_first_invalid((const unsigned char *) text, len, NULL) < len)
-	{
-		if (rj->clean_size < len + 64)
-		{
-			rj->clean_size = len + 64;
-			rj->clean = realloc(rj->clean, rj->clean_size);
-			if (rj->clean == NULL)
-				die("out of memory");
-		}
-		bounce_utf8_repair((const unsigned char *) text, len,
-						   (unsigned char *) rj->clean);
-		text = rj->clean;
-	}
 	for (i = 0; i < bounce_builtin_spec_count; i++)
 	{
 		if (!bounce_when_holds(bounce_builtin_specs[i].when, &ctx))
 			continue;
 		rj->searches++;
-		if (pcre2_match(rj->codes[i], (PCRE2_SPTR) text, len, 0,
-						PCRE2_NO_UTF_CHECK, rj->md, rj->mctx) >= 0)
+		if (pcre2_match(rj->codes[i], (PCRE2_SPTR) subject.text, subject.len,
+						0, PCRE2_NO_UTF_CHECK, rj->md, rj->mctx) >= 0)
 			return (long) i;
 	}
 	return -1;

@@ -210,10 +210,7 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 	BOUNCE_SIGNAL_RULE};
 	bounce_codes status_codes;
 	bounce_codectx ctx;
-	const char *subject;
-	const bounce_stretch *stretches;
-	size_t		nstretches,
-				subject_len;
+	bounce_subject subject;
 	long		rule = -1;
 	int			rc,
 				k;
@@ -242,9 +239,8 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 	}
 	bounce_parse_leading(ctx.text, ctx.text_len, &ctx.codes);
 	/* the rules read the text unwrapped (codes come from the text itself) */
-	if ((rc = bounce_matcher_unwrap(matcher, ctx.text, ctx.text_len, &subject,
-									&subject_len, &stretches,
-									&nstretches)) != BOUNCE_OK)
+	if ((rc = bounce_matcher_subject(matcher, ctx.text, ctx.text_len, true,
+									 &subject)) != BOUNCE_OK)
 		return rc;
 
 	for (k = 0; k < 2 && rule < 0; k++)
@@ -253,16 +249,15 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 
 		if (sets[k] == NULL)
 			continue;
-		rc = bounce_ruleset_match(sets[k], matcher, subject, subject_len,
-								  &ctx, use_prefilter, &rule, &r->match_start,
+		rc = bounce_ruleset_match(sets[k], matcher, &subject, &ctx,
+								  use_prefilter, &rule, &r->match_start,
 								  &r->match_len, &r->limit_hit);
 		if (rc != BOUNCE_OK)
 			return rc;
 		if (rule < 0)
 			continue;
 		/* the match in the caller's text */
-		bounce_unwrap_span(stretches, nstretches, &r->match_start,
-						   &r->match_len);
+		bounce_subject_span(&subject, &r->match_start, &r->match_len);
 		spec = bounce_ruleset_spec(sets[k], (size_t) rule);
 		r->category = spec->category;
 		r->signal = set_signal[k];

@@ -168,19 +168,6 @@ typedef struct bounce_codectx
 bool		bounce_when_holds(bounce_when when, bounce_codectx *ctx);
 void		bounce_codectx_complete(bounce_codectx *ctx);
 
-/*
- * Find the first rule (in precedence order) that matches text and whose
- * condition holds: *index is its number, or -1; the match span is filled.
- * use_prefilter false tries every rule in order (the reference behaviour).
- * Returns BOUNCE_OK or a negative error.
- */
-int			bounce_ruleset_match(const bounce_ruleset *set,
-								 bounce_matcher *matcher,
-								 const char *text, size_t len,
-								 bounce_codectx *ctx, bool use_prefilter,
-								 long *index, size_t *match_start,
-								 size_t *match_len, bool *limit_hit);
-
 /* How many regex searches a matcher has run (benchmarks, tests). */
 unsigned long bounce_matcher_searches(const bounce_matcher *matcher);
 
@@ -192,16 +179,45 @@ typedef struct bounce_stretch
 } bounce_stretch;
 
 /*
- * The text the rules read for text (len bytes, may be NULL): the text
- * itself, or its unwrapped copy (unwrap.c) in the matcher's buffers, with
- * the stretches that map a match back (none for the text itself).
- * BOUNCE_ENOMEM when the buffers cannot grow.
+ * The text the rules read: valid UTF-8 (pcre2 runs without its UTF check),
+ * with what maps a match in it back to the caller's text.
  */
-int			bounce_matcher_unwrap(bounce_matcher *matcher, const char *text,
-								  size_t len, const char **subject,
-								  size_t *subject_len,
-								  const bounce_stretch **stretches,
-								  size_t *nstretches);
+typedef struct bounce_subject
+{
+	const char *text;			/* NULL when the caller's text is */
+	size_t		len;
+	bool		ascii;			/* every byte ASCII (false: perhaps not) */
+	const bounce_stretch *repaired;	/* back through the repair of bytes */
+	size_t		nrepaired;		/* that were not UTF-8 (utf8.c), */
+	const bounce_stretch *unwrapped;	/* ... and through the unwrapping */
+	size_t		nunwrapped;		/* (unwrap.c); none: the same text */
+} bounce_subject;
+
+/*
+ * The subject for text (len bytes, may be NULL), in the matcher's buffers
+ * when it differs from text: invalid UTF-8 repaired, then, if unwrap, the
+ * copy unwrap.c describes. BOUNCE_ENOMEM when the buffers cannot grow.
+ */
+int			bounce_matcher_subject(bounce_matcher *matcher, const char *text,
+								   size_t len, bool unwrap,
+								   bounce_subject *subject);
+
+/* A span of the subject [*start, *start + *len) made the caller's text's. */
+void		bounce_subject_span(const bounce_subject *subject, size_t *start,
+								size_t *len);
+
+/*
+ * Find the first rule (in precedence order) that matches the subject and
+ * whose condition holds: *index is its number, or -1; the match span (in
+ * the subject) is filled. use_prefilter false tries every rule in order
+ * (the reference behaviour). Returns BOUNCE_OK or a negative error.
+ */
+int			bounce_ruleset_match(const bounce_ruleset *set,
+								 bounce_matcher *matcher,
+								 const bounce_subject *subject,
+								 bounce_codectx *ctx, bool use_prefilter,
+								 long *index, size_t *match_start,
+								 size_t *match_len, bool *limit_hit);
 
 /* Scratch owned by a matcher (ruleset.c), sized for a given rule set. */
 int			bounce_matcher_reserve(bounce_matcher *matcher,
@@ -239,9 +255,15 @@ size_t		bounce_utf8_char(const unsigned char *s, size_t n);
 size_t		bounce_utf8_first_invalid(const unsigned char *s, size_t n,
 									  bool *ascii);
 
-/* Copy s to out (n bytes), each invalid byte replaced by '?'. */
-void		bounce_utf8_repair(const unsigned char *s, size_t n,
-							   unsigned char *out);
+/*
+ * Copy s (n bytes, not valid UTF-8) to out as valid UTF-8, each byte that is
+ * not part of a UTF-8 character read as Windows-1252. Writes at
+ * most 3 * n bytes to out and at most 3 * n stretches, which map the copy
+ * back to s as bounce_unwrap_span reads them. Returns the copy's length.
+ */
+size_t		bounce_utf8_repair(const unsigned char *s, size_t n,
+							   unsigned char *out, bounce_stretch *stretches,
+							   size_t *nstretches);
 
 /* ---- the text the rules read (unwrap.c) ---- */
 

@@ -27,6 +27,7 @@ bounce_provider(bounce_matcher *matcher, const char *text, size_t len,
 {
 	const bounce_ruleset *set;
 	bounce_codectx ctx;
+	bounce_subject subject;
 	long		rule = -1;
 	size_t		start,
 				mlen;
@@ -47,9 +48,11 @@ bounce_provider(bounce_matcher *matcher, const char *text, size_t len,
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.text = text;
 	ctx.text_len = len;
-	rc = bounce_ruleset_match(set, matcher, text, len, &ctx, true, &rule,
-							  &start, &mlen, &limit_hit);
-	if (rc != BOUNCE_OK)
+	/* host names and signatures: the text as written, only made UTF-8 */
+	if ((rc = bounce_matcher_subject(matcher, text, len, false,
+									 &subject)) != BOUNCE_OK ||
+		(rc = bounce_ruleset_match(set, matcher, &subject, &ctx, true, &rule,
+								   &start, &mlen, &limit_hit)) != BOUNCE_OK)
 		return rc;
 	if (rule >= 0)
 		*name = bounce_ruleset_spec(set, (size_t) rule)->id;

@@ -131,8 +131,9 @@ struct bounce_matcher
 	pcre2_match_data *md;
 	uint64_t   *bits;
 	size_t		nwords;
-	char	   *clean;			/* copy of an invalid UTF-8 text, repaired */
-	size_t		clean_size;
+	char	   *clean;			/* copy of an invalid UTF-8 text, repaired, */
+	bounce_stretch *clean_stretches;	/* ... mapped back to the text */
+	size_t		clean_size;		/* the texts the two hold room for */
 	unsigned char *view;		/* the text unwrapped (unwrap.c) ... */
 	bounce_stretch *stretches;	/* ... and where its stretches came from */
 	size_t		view_size;
@@ -1067,6 +1068,7 @@ bounce_matcher_free(bounce_matcher *matcher)
 	pcre2_match_data_free(matcher->md);
 	free(matcher->bits);
 	free(matcher->clean);
+	free(matcher->clean_stretches);
 	free(matcher->view);
 	free(matcher->stretches);
 	free(matcher->seconds);
@@ -1082,19 +1084,59 @@ bounce_matcher_searches(const bounce_matcher *matcher)
 	return matcher->searches;
 }
 
+/* text (len bytes, not valid UTF-8) repaired into the matcher's buffers */
+static int
+repair(bounce_matcher *m, const char *text, size_t len, bounce_subject *subject)
+{
+	if (len > UINT32_MAX / 4)
+		return BOUNCE_EINVAL;	/* stretches hold 32-bit offsets */
+	if (m->clean_size < len)
+	{
+		/* pcre2's JIT may read a little past the subject's end */
+		char	   *grown = realloc(m->clean, 3 * len + 64);
+		bounce_stretch *stretches;
+
+		if (grown == NULL)
+			return BOUNCE_ENOMEM;
+		m->clean = grown;
+		stretches = realloc(m->clean_stretches, 3 * len * sizeof(*stretches));
+		if (stretches == NULL)
+			return BOUNCE_ENOMEM;
+		m->clean_stretches = stretches;
+		m->clean_size = len;
+	}
+	subject->text = m->clean;
+	subject->len = bounce_utf8_repair((const unsigned char *) text, len,
+									  (unsigned char *) m->clean,
+									  m->clean_stretches, &subject->nrepaired);
+	subject->repaired = m->clean_stretches;
+	subject->ascii = false;
+	return BOUNCE_OK;
+}
+
 int
-bounce_matcher_unwrap(bounce_matcher *matcher, const char *text, size_t len,
-					  const char **subject, size_t *subject_len,
-					  const bounce_stretch **stretches, size_t *nstretches)
+bounce_matcher_subject(bounce_matcher *matcher, const char *text, size_t len,
+					   bool unwrap, bounce_subject *subject)
 {
 	size_t		view_len;
+	int			rc;
 
-	*subject = text;
-	*subject_len = len;
-	*stretches = NULL;
-	*nstretches = 0;
+	memset(subject, 0, sizeof(*subject));
+	subject->text = text;
+	subject->len = text ? len : 0;
 	if (text == NULL || len == 0)
+	{
+		subject->ascii = true;
 		return BOUNCE_OK;
+	}
+	if (bounce_utf8_first_invalid((const unsigned char *) text, len,
+								  &subject->ascii) < len &&
+		(rc = repair(matcher, text, len, subject)) != BOUNCE_OK)
+		return rc;
+	if (!unwrap)
+		return BOUNCE_OK;
+	text = subject->text;
+	len = subject->len;
 	if (matcher->view_size < len)
 	{
 		/* pcre2's JIT may read a little past the subject's end */
@@ -1112,14 +1154,23 @@ bounce_matcher_unwrap(bounce_matcher *matcher, const char *text, size_t len,
 		matcher->view_size = len;
 	}
 	view_len = bounce_unwrap((const unsigned char *) text, len, matcher->view,
-							 matcher->stretches, nstretches);
+							 matcher->stretches, &subject->nunwrapped);
 	if (view_len != SIZE_MAX)
 	{
-		*subject = (const char *) matcher->view;
-		*subject_len = view_len;
-		*stretches = matcher->stretches;
+		subject->text = (const char *) matcher->view;
+		subject->len = view_len;
+		subject->unwrapped = matcher->stretches;
 	}
+	else
+		subject->nunwrapped = 0;
 	return BOUNCE_OK;
+}
+
+void
+bounce_subject_span(const bounce_subject *subject, size_t *start, size_t *len)
+{
+	bounce_unwrap_span(subject->unwrapped, subject->nunwrapped, start, len);
+	bounce_unwrap_span(subject->repaired, subject->nrepaired, start, len);
 }
 
 int
@@ -1400,37 +1451,22 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
 
 int
 bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
-					 const char *text, size_t len, bounce_codectx *ctx,
+					 const bounce_subject *subject, bounce_codectx *ctx,
 					 bool use_prefilter, long *index, size_t *mstart,
 					 size_t *mlen, bool *limit_hit)
 {
+	const char *text = subject->text;
 	const unsigned char *t = (const unsigned char *) text;
-	size_t		w,
+	size_t		len = subject->len,
+				w,
 				i;
 	int			rc;
 	bool		phrases_found,
-				ascii;
+				ascii = subject->ascii;
 
 	*index = -1;
 	if (set->count == 0 || text == NULL)
 		return BOUNCE_OK;
-	/* rules run without pcre2's UTF check: repair invalid texts first */
-	if (bounce_utf8_first_invalid(t, len, &ascii) < len)
-	{
-		if (m->clean_size < len)
-		{
-			/* pcre2's JIT may read a little past the subject's end */
-			char	   *grown = realloc(m->clean, len + 64);
-
-			if (grown == NULL)
-				return BOUNCE_ENOMEM;
-			m->clean = grown;
-			m->clean_size = len;
-		}
-		bounce_utf8_repair(t, len, (unsigned char *) m->clean);
-		text = m->clean;
-		t = (const unsigned char *) text;
-	}
 	if (!use_prefilter)
 	{
 		/* the reference: every rule's whole pattern, in order */

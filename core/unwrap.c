@@ -19,6 +19,9 @@
  *   does not match; it comes with texts taken from HTML reports) made one
  *   space; a line break not followed by indentation stays as it is, since
  *   rules may stop at one ("[^;\n]").
+ * - a typographic apostrophe (U+2019, also U+2018 and U+02BC, which word
+ *   processors and web forms put in "doesn’t") made "'", so that rules
+ *   spell "doesn't" once.
  *
  * Everything else is copied, in stretches. A list of where each stretch
  * starts in both texts maps a match back to the caller's text.
@@ -40,6 +43,16 @@ space_at(const unsigned char *t, size_t n, size_t i)
 	if (is_space(t[i]))
 		return 1;
 	return t[i] == 0xC2 && i + 1 < n && t[i + 1] == 0xA0 ? 2 : 0;
+}
+
+/* The length of a typographic apostrophe at i, or 0. */
+static inline size_t
+apostrophe_at(const unsigned char *t, size_t n, size_t i)
+{
+	if (t[i] == 0xE2 && i + 2 < n && t[i + 1] == 0x80 &&
+		(t[i + 2] == 0x98 || t[i + 2] == 0x99))
+		return 3;
+	return t[i] == 0xCA && i + 1 < n && t[i + 1] == 0xBC ? 2 : 0;
 }
 
 static inline bool
@@ -170,7 +183,8 @@ prefix_end(const unsigned char *t, size_t n, size_t i, code_memory *mem)
 
 /*
  * Where to look: a white-space byte other than a space (U+00A0 too), two
- * spaces in a row, or a space before a reply code. Sixteen bytes at a
+ * spaces in a row, a space before a reply code, or an apostrophe's first
+ * two bytes. Sixteen bytes at a
  * time, since most texts hold none but the one code after "said:".
  */
 static inline bool
@@ -178,6 +192,7 @@ worth_a_look(const unsigned char *t, size_t n, size_t i)
 {
 	return t[i] < ' ' ||
 		(i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0) ||
+		apostrophe_at(t, n, i) > 0 ||
 		(t[i] == ' ' && i + 1 < n &&
 		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1)));
 }
@@ -197,10 +212,12 @@ next_look(const unsigned char *t, size_t n, size_t i)
 		memcpy(&v, t + i, 16);
 		memcpy(&v1, t + i + 1, 16);
 		memcpy(&v4, t + i + 4, 16);
-		/* below ' ', U+00A0, or ' ' before ' ' or before '2'..'5' and 3 bytes
-		 * on '-' or ' ' (the digits are checked one by one) */
+		/* below ' ', U+00A0, an apostrophe, or ' ' before ' ' or before
+		 * '2'..'5' and 3 bytes on '-' or ' ' (digits checked one by one) */
 		hit = (bounce_bytes16) (((v & 0xE0) == 0) |
 						 ((v == 0xC2) & (v1 == 0xA0)) |
+						 ((v == 0xE2) & (v1 == 0x80)) |
+						 ((v == 0xCA) & (v1 == 0xBC)) |
 						 ((v == ' ') &
 						  ((v1 == ' ') |
 						   ((((bounce_bytes16) (v1 - '2') & 0xFC) == 0) &
@@ -305,19 +322,26 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 	stretches[0].view = stretches[0].text = 0;
 	while ((i = next_look(t, n, i)) < n)
 	{
-		size_t		start,
-					end,
-					to = rewrite_end(t, n, i, &start, &end, &mem);
+		size_t		start = i,
+					end = i,
+					to,
+					k = apostrophe_at(t, n, i);
+		unsigned char written = '\'';
 
-		if (to == 0)
+		if (k > 0)
+			to = i + k;
+		else if ((to = rewrite_end(t, n, i, &start, &end, &mem)) == 0)
 		{
 			i = end > i ? end : i + 1;
 			continue;
 		}
+		else
+			written = ' ';
 		memcpy(out + m, t + copied, start - copied);
 		m += start - copied;
-		out[m++] = ' ';
-		/* the space stands at the run's start; the next stretch is after */
+		out[m++] = written;
+		/* the byte written stands at the start of what it replaces; the
+		 * next stretch is after */
 		stretches[ns].view = (uint32_t) m;
 		stretches[ns++].text = (uint32_t) to;
 		copied = i = to;

@@ -4,7 +4,9 @@
  * The rules are matched with pcre2's UTF mode and its validity check turned
  * off, which is only safe on valid UTF-8, so the classifier checks texts
  * itself (one pass, ASCII runs skipped sixteen bytes at a time) and repairs
- * the rare invalid one into the matcher's buffer. The explanation uses the
+ * the rare invalid one into the matcher's buffer, reading each byte that is
+ * not UTF-8 as the Windows-1252 character it is in the texts of servers
+ * that do not speak UTF-8 ("bo\xEEte pleine" is "boîte pleine"). The explanation uses the
  * same test to quote matched text as valid JSON.
  */
 #include <string.h>
@@ -93,21 +95,75 @@ bounce_utf8_first_invalid(const unsigned char *s, size_t n, bool *ascii)
 	return n;
 }
 
-void
-bounce_utf8_repair(const unsigned char *s, size_t n, unsigned char *out)
+/*
+ * What a byte that is not UTF-8 stands for. Servers that do not speak UTF-8
+ * mostly write Windows-1252 (or Latin-1, its subset): its upper half is
+ * U+00A0..U+00FF, and 0x80..0x9F are the punctuation below; the five bytes
+ * it leaves undefined read as the C1 controls of the same number, as the
+ * WHATWG encoding standard (and so every browser) reads them.
+ */
+static const uint16_t cp1252_80_9f[32] = {
+	0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+	0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
+};
+
+static size_t
+encode_cp1252(unsigned char byte, unsigned char *out)
 {
-	size_t		i = 0;
+	unsigned	cp = byte < 0xA0 ? cp1252_80_9f[byte - 0x80] : byte;
+
+	if (cp < 0x800)
+	{
+		out[0] = (unsigned char) (0xC0 | (cp >> 6));
+		out[1] = (unsigned char) (0x80 | (cp & 0x3F));
+		return 2;
+	}
+	out[0] = (unsigned char) (0xE0 | (cp >> 12));
+	out[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+	out[2] = (unsigned char) (0x80 | (cp & 0x3F));
+	return 3;
+}
+
+size_t
+bounce_utf8_repair(const unsigned char *s, size_t n, unsigned char *out,
+				   bounce_stretch *stretches, size_t *nstretches)
+{
+	size_t		i = 0,
+				o = 0,
+				ns = 0;
+	bool		in_stretch = false;	/* valid bytes extend the last stretch */
 
 	while (i < n)
 	{
-		size_t		k = bounce_utf8_char(s + i, n - i);
+		size_t		k = bounce_utf8_char(s + i, n - i),
+					j;
 
-		if (k == 0)
+		if (k > 0)
 		{
-			out[i++] = '?';		/* same length: offsets stay valid */
+			if (!in_stretch)
+			{
+				stretches[ns].view = (uint32_t) o;
+				stretches[ns++].text = (uint32_t) i;
+				in_stretch = true;
+			}
+			memcpy(out + o, s + i, k);
+			o += k;
+			i += k;
 			continue;
 		}
-		memcpy(out + i, s + i, k);
-		i += k;
+		/* every byte of the character maps to the one byte it came from */
+		k = encode_cp1252(s[i], out + o);
+		for (j = 0; j < k; j++)
+		{
+			stretches[ns].view = (uint32_t) (o + j);
+			stretches[ns++].text = (uint32_t) i;
+		}
+		o += k;
+		i++;
+		in_stretch = false;
 	}
+	*nstretches = ns;
+	return o;
 }

@@ -10,7 +10,8 @@
  *       rule tried in order) give identical results on every row
  *   -w  also classify each diagnostic in the wrapped forms it reaches
  *       databases in (a multi-line reply, its lines joined, a folded
- *       header, doubled spaces, no-break spaces) and check that the
+ *       header, doubled spaces, no-break spaces, tabs, Latin-1 bytes in
+ *       place of UTF-8, typographic apostrophes) and check that the
  *       category and the rule stay those of the row as written; and with
  *       the status moved to the head of the text, the same category and
  *       hardness
@@ -33,14 +34,18 @@ enum wrap_form
 	WRAP_LINES,					/* "...tried to\r\n550-5.1.1 reach ..." */
 	WRAP_JOINED,				/* "...tried to 550-5.1.1 reach ..." */
 	WRAP_FOLDED,				/* "...tried to\r\n\treach ..." */
-	WRAP_SPACED,				/* "...tried  to  reach ..." */
+	WRAP_SPACED,				/* "...tried  to  reach ..." (from here on
+								 * every space, whatever the width) */
 	WRAP_NBSP,					/* "...tried\u00a0to\u00a0reach ..." */
+	WRAP_TABS,					/* "...tried\tto\treach ..." */
+	WRAP_LATIN1,				/* "Usu\xE1rio desconhecido" */
+	WRAP_APOSTROPHES,			/* "doesn\u2019t" */
 	WRAP_FORMS
 };
 
 static const char *const wrap_form_name[WRAP_FORMS] = {
 	"multi-line reply", "joined reply lines", "folded header", "doubled spaces",
-	"no-break spaces"
+	"no-break spaces", "tabs", "Latin-1 bytes", "typographic apostrophes"
 };
 
 /*
@@ -77,6 +82,58 @@ reply_prefix(const char *d, char *prefix, size_t cap)
 }
 
 /*
+ * d as a server that does not speak UTF-8 writes it: each character of
+ * U+00A0..U+00FF one byte. False when d holds no such character, or one
+ * that Latin-1 has not.
+ */
+static bool
+latin1_text(const char *d, char *out)
+{
+	const unsigned char *p = (const unsigned char *) d;
+	size_t		n = 0;
+	bool		changed = false;
+
+	while (*p)
+	{
+		if (*p < 0x80)
+			out[n++] = (char) *p++;
+		else if ((p[0] == 0xC2 && p[1] >= 0xA0 && p[1] <= 0xBF) ||
+				 (p[0] == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF))
+		{
+			out[n++] = (char) (((p[0] & 0x03) << 6) | (p[1] & 0x3F));
+			p += 2;
+			changed = true;
+		}
+		else
+			return false;
+	}
+	out[n] = '\0';
+	return changed;
+}
+
+/* d with each "'" typographic (U+2019); false when it holds none */
+static bool
+curly_text(const char *d, char *out)
+{
+	size_t		n = 0;
+	bool		changed = false;
+
+	for (; *d; d++)
+	{
+		if (*d != '\'')
+			out[n++] = *d;
+		else
+		{
+			memcpy(out + n, "\xE2\x80\x99", 3);
+			n += 3;
+			changed = true;
+		}
+	}
+	out[n] = '\0';
+	return changed;
+}
+
+/*
  * d in a wrapped form, lines broken at the first space past width bytes
  * (after the reply code, for the two forms that repeat it). Returns false
  * when the form does not apply (no reply code, or nothing to break).
@@ -92,13 +149,17 @@ wrap_text(const char *d, enum wrap_form form, size_t width, char *out,
 				line = 0;
 	int			breaks = 0;
 
+	if (strlen(d) * 3 + 64 > cap)
+		return false;
+	if (form == WRAP_LATIN1)
+		return latin1_text(d, out);
+	if (form == WRAP_APOSTROPHES)
+		return curly_text(d, out);
 	if (form == WRAP_LINES || form == WRAP_JOINED)
 	{
 		if ((from = reply_prefix(d, prefix, sizeof(prefix))) == NULL)
 			return false;
 	}
-	if (strlen(d) * 3 + 64 > cap)
-		return false;
 	memcpy(out, d, (size_t) (from - d));
 	n = (size_t) (from - d);
 	for (p = from; *p; p++)
@@ -107,6 +168,7 @@ wrap_text(const char *d, enum wrap_form form, size_t width, char *out,
 		/* no break before a number: after a prefix it would read as the
 		 * prefix's own code */
 		if (*p != ' ' || (form != WRAP_SPACED && form != WRAP_NBSP &&
+						  form != WRAP_TABS &&
 						  (line < width || isdigit((unsigned char) p[1]))))
 		{
 			out[n++] = *p;
@@ -122,6 +184,8 @@ wrap_text(const char *d, enum wrap_form form, size_t width, char *out,
 			n += (size_t) sprintf(out + n, "\r\n\t");
 		else if (form == WRAP_NBSP)
 			n += (size_t) sprintf(out + n, "\xC2\xA0");
+		else if (form == WRAP_TABS)
+			out[n++] = '\t';
 		else
 			n += (size_t) sprintf(out + n, "  ");
 	}
@@ -149,7 +213,9 @@ check_wrapped(const bounce_ruleset *set, bounce_matcher *m, const char *file,
 		{
 			bounce_result v;
 
-			if (!wrap_text(d, (enum wrap_form) form, widths[w], out, cap))
+			/* only line breaks depend on the width */
+			if ((w > 0 && form >= WRAP_SPACED) ||
+				!wrap_text(d, (enum wrap_form) form, widths[w], out, cap))
 				continue;
 			bounce_classify_with(set, true, m, status[0] ? status : NULL,
 								 strlen(status), out, strlen(out), &v);

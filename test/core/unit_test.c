@@ -1754,6 +1754,131 @@ unwrapped(const char *text, const char *file, int line)
 	check_str(unwrapped((text), __FILE__, __LINE__), (want), __FILE__, __LINE__, \
 			  #text, #want)
 
+/* Bytes that are not UTF-8 are read as Windows-1252 (utf8.c). */
+static const bounce_rule_spec legacy_specs[] = {
+	SPEC("l.boite", FULL_MAILBOX, ANY, "bo\xC3\xAEte\\s+pleine"),
+	SPEC("l.quote", INVALID_MAILBOX, ANY, "doesn't\\s+exist"),
+	SPEC("l.euro", OTHER, ANY, "\xE2\x82\xAC\\d+"),
+};
+
+/* in (n bytes) repaired: the copy is want (when given), valid UTF-8,
+ * and each of its characters maps back to the bytes it came from */
+static void
+expect_repair(const char *in, size_t n, const char *want, const char *file,
+			  int line)
+{
+	unsigned char out[3 * 16];
+	bounce_stretch stretches[3 * 16];
+	size_t		len,
+				nstretches,
+				i;
+
+	if (n > 16)
+		return;
+	len = bounce_utf8_repair((const unsigned char *) in, n, out, stretches,
+							 &nstretches);
+	if (want != NULL)
+		report(len == strlen(want) && memcmp(out, want, len) == 0, file, line,
+			   "repair(\"%s\") = \"%s\", want \"%s\"", esc(in, n),
+			   esc((const char *) out, len), escz(want));
+	report(bounce_utf8_first_invalid(out, len, NULL) == len, file, line,
+		   "repair(\"%s\") is not valid UTF-8", esc(in, n));
+	report(nstretches <= len, file, line, "%zu stretches for %zu bytes",
+		   nstretches, len);
+	/* each character of the copy maps to the bytes it came from */
+	for (i = 0; i < len;)
+	{
+		size_t		k = bounce_utf8_char(out + i, len - i),
+					start = i,
+					span = k;
+
+		if (k == 0)
+			break;
+		bounce_unwrap_span(stretches, nstretches, &start, &span);
+		report(start < n && span >= 1 && start + span <= n &&
+			   (span == 1 || memcmp(in + start, out + i, k) == 0),
+			   file, line, "repair(\"%s\"): character at %zu maps to %zu+%zu",
+			   esc(in, n), i, start, span);
+		i += k;
+	}
+}
+
+#define REPAIR(in, want) \
+	expect_repair((in), sizeof(in) - 1, (want), __FILE__, __LINE__)
+
+static void
+test_legacy_bytes(void)
+{
+	bounce_matcher *m = bounce_matcher_new();
+	bounce_ruleset *set;
+	bounce_result r;
+	unsigned	b;
+
+	group("legacy bytes");
+	REPAIR("bo\xEEte", "bo\xC3\xAEte");
+	REPAIR("\x80", "\xE2\x82\xAC");	/* the euro sign */
+	REPAIR("\x92", "\xE2\x80\x99");	/* a right single quote */
+	REPAIR("\x81\x8D\x8F\x90\x9D", "\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D");
+	REPAIR("\xA0\xFF", "\xC2\xA0\xC3\xBF");
+	REPAIR("\xC3\xA9\xE9", "\xC3\xA9\xC3\xA9");	/* valid UTF-8 stays */
+	REPAIR("x\xE2\x82", "x\xC3\xA2\xE2\x80\x9A");	/* a character cut short */
+	REPAIR("\xC0\xAF", "\xC3\x80\xC2\xAF");	/* an overlong form */
+	REPAIR("\xED\xA0\x80", "\xC3\xAD\xC2\xA0\xE2\x82\xAC");	/* a surrogate */
+	/* every byte that cannot be UTF-8 here is one character */
+	for (b = 0x80; b <= 0xFF; b++)
+	{
+		char		in[3] = {'a', (char) b, 'z'};
+		unsigned char out[9];
+		bounce_stretch stretches[9];
+		size_t		nstretches,
+					len = bounce_utf8_repair((const unsigned char *) in, 3, out,
+											 stretches, &nstretches),
+					start = 1,
+					span = len - 2;
+
+		expect_repair(in, 3, NULL, __FILE__, __LINE__);
+		CHECK_MSG(len >= 4 && len <= 5 && bounce_utf8_char(out + 1, len - 1) == len - 2,
+				  "byte 0x%02X: %zu bytes", b, len);
+		bounce_unwrap_span(stretches, nstretches, &start, &span);
+		CHECK_MSG(start == 1 && span == 1, "byte 0x%02X maps to %zu+%zu", b,
+				  start, span);
+	}
+
+	/* rules written in UTF-8 match the same words written in Windows-1252,
+	 * and the match is quoted in the caller's bytes; its right single
+	 * quote is an apostrophe (unwrap.c) */
+	set = COMPILE(legacy_specs, sizeof(legacy_specs) / sizeof(legacy_specs[0]));
+	if (set != NULL && m != NULL)
+	{
+		RULE(set, NULL, "552 Bo\xEEte pleine", "l.boite");
+		RULE(set, NULL, "552 BO\xCETE  PLEINE", "l.boite");
+		RULE(set, NULL, "552 Bo\xC3\xAEte pleine \xFF", "l.boite");
+		RULE(set, NULL, "552 Bo?te pleine", NULL);
+		RULE(set, NULL, "the address doesn\x92t exist", "l.quote");
+		RULE(set, NULL, "price \x80" "42", "l.euro");
+		classify_both(set, m, NULL, 0, "552 Bo\xEEte pleine.", 17, &r,
+					  __FILE__, __LINE__);
+		CHECK_EQ_INT(r.match_start, 4);
+		CHECK_EQ_INT(r.match_len, 12);
+		classify_both(set, m, NULL, 0, "\x93x\x94 doesn\x92t  exist", 18, &r,
+					  __FILE__, __LINE__);
+		CHECK_EQ_INT(r.match_start, 4);
+		CHECK_EQ_INT(r.match_len, 14);
+	}
+	bounce_ruleset_free(set);
+
+	/* the built-in rules: Brazilian Portuguese from a Latin-1 server */
+	if (m != NULL)
+	{
+		CHECK_EQ_INT(bounce_classify(m, "550", 3, "550 Usu\xE1rio desconhecido",
+									 24, &r), BOUNCE_OK);
+		CHECK_EQ_STR(bounce_category_name(r.category), "invalid-mailbox");
+		CHECK_EQ_INT(r.match_start, 4);
+		CHECK_EQ_INT(r.match_len, 20);
+	}
+	bounce_matcher_free(m);
+}
+
 static void
 test_unwrap(void)
 {
@@ -1802,6 +1927,20 @@ test_unwrap(void)
 	UNWRAP("said:\xC2\xA0" "550 5.1.1 a\xC2\xA0" "550-5.1.1 b", "said: 550 5.1.1 a b");
 	UNWRAP_SAME("caf\xC3\xA0 \xC2\xA1 \xE2\x80\xA0");
 
+	/* typographic apostrophes: "'" (other quotes and dashes stay) */
+	UNWRAP("doesn\xE2\x80\x99t", "doesn't");
+	UNWRAP("\xE2\x80\x98x\xE2\x80\x99 isn\xCA\xBCt", "'x' isn't");
+	UNWRAP("a\xE2\x80\x99\xE2\x80\x99  b", "a'' b");
+	UNWRAP_SAME("\xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x94 \xE2\x80\xA6 \xCA\xBB");
+	UNWRAP_SAME("\xE2\x80");
+	UNWRAP_SAME("x\xCA");
+	for (k = 0; k < 40; k++)
+	{
+		snprintf(text, sizeof(text), "%.*sdoesn\xE2\x80\x99t", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		snprintf(want, sizeof(want), "%.*sdoesn't", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+		UNWRAP(text, want);
+	}
+
 	/* multi-line replies, as received and as MTAs join them */
 	UNWRAP("550-5.1.1 The email account that you tried to\r\n"
 		   "550-5.1.1 reach does not exist.",
@@ -1839,6 +1978,15 @@ test_unwrap(void)
 		snprintf(text, sizeof(text), "%.*s\xC2\xA0" "b", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
 		UNWRAP(text, want);
 	}
+
+	/* a rule spelling "doesn't" matches "doesn’t", quoted as written */
+	wrapped = "554 delivery error: dd This user doesn\xE2\x80\x99t have a "
+		"yahoo.com account (x@yahoo.com) [0]";
+	CHECK_EQ_INT(bounce_classify(m, "554", 3, wrapped, strlen(wrapped), &r), BOUNCE_OK);
+	CHECK_EQ_STR(bounce_category_name(r.category), "invalid-mailbox");
+	CHECK_EQ_STR(esc(wrapped + r.match_start, r.match_len),
+				 esc("user doesn\xE2\x80\x99t have a yahoo.com account",
+					 strlen("user doesn\xE2\x80\x99t have a yahoo.com account")));
 
 	/* a match is reported in the caller's text, prefix and all */
 	CHECK(m != NULL);
@@ -2734,6 +2882,7 @@ main(int argc, char **argv)
 	test_many_rules();
 	test_factors();
 	test_unwrap();
+	test_legacy_bytes();
 	test_explain();
 	test_builtin_table();
 

@@ -61,6 +61,12 @@ SELECT getdatabaseencoding();
 SELECT bounce_category(E'5.1.1 \xff', NULL) AS status_with_bad_byte,
        bounce_category(NULL, E'\xff\xfe\x80 \xc3') IS NOT NULL AS classified,
        jsonb_typeof(bounce_explain(E'\xc0\xaf', E'550 \xff\xfe\x80 \xc3(')) AS explained;
+-- bytes of a server that does not write UTF-8 read as Windows-1252: the
+-- answer of the same words in UTF-8, the match quoted in the bytes given
+SELECT bounce_category('550', E'550 Usu\xe1rio desconhecido') AS latin1,
+       bounce_category('550', E'550 Usu\xc3\xa1rio desconhecido') AS utf8,
+       bounce_explain('550', E'550 Usu\xe1rio desconhecido') ->> 'match_length' AS latin1_match_length,
+       bounce_category(NULL, E'the address doesn\x92t exist') AS cp1252_quote;
 -- every corpus row, bytes as in the files, against the core; and no row
 -- of the core's file missing here
 \i test/pg/core_tables.sql
