@@ -212,12 +212,11 @@ next_look(const unsigned char *t, size_t n, size_t i)
 		memcpy(&v, t + i, 16);
 		memcpy(&v1, t + i + 1, 16);
 		memcpy(&v4, t + i + 4, 16);
-		/* below ' ', U+00A0, an apostrophe, or ' ' before ' ' or before
-		 * '2'..'5' and 3 bytes on '-' or ' ' (digits checked one by one) */
+		/* below ' ', the first byte of U+00A0 or of an apostrophe (the rest
+		 * checked one by one, as the digits of a code), or ' ' before ' ' or
+		 * before '2'..'5' and 3 bytes on '-' or ' ' */
 		hit = (bounce_bytes16) (((v & 0xE0) == 0) |
-						 ((v == 0xC2) & (v1 == 0xA0)) |
-						 ((v == 0xE2) & (v1 == 0x80)) |
-						 ((v == 0xCA) & (v1 == 0xBC)) |
+						 (v == 0xC2) | (v == 0xCA) | (v == 0xE2) |
 						 ((v == ' ') &
 						  ((v1 == ' ') |
 						   ((((bounce_bytes16) (v1 - '2') & 0xFC) == 0) &
