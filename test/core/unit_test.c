@@ -1754,6 +1754,53 @@ unwrapped(const char *text, const char *file, int line)
 	check_str(unwrapped((text), __FILE__, __LINE__), (want), __FILE__, __LINE__, \
 			  #text, #want)
 
+/*
+ * Built-in rules whose words end (or start) with a letter above ASCII,
+ * where \b sees no word edge: each must match at the end of the text,
+ * before punctuation and before a space (word_bounds.py checks the rule
+ * files for the trap itself).
+ */
+static const struct
+{
+	const char *text;
+	const char *rule;
+}			word_edges[] = {
+	{"Schr\xC3\xA1nka je pln\xC3\xA1", "full.intl-dutch-polish-czech"},
+	{"schr\xC3\xA1nka je p\xC5\x99" "epln\xC4\x9Bn\xC3\xA1", "full.intl-dutch-polish-czech"},
+	{"przekroczony limit pojemno\xC5\x9B\xC4\x87", "full.intl-dutch-polish-czech"},
+	{"\xC3\x9A\xC4\x8D" "et je zablokov\xC3\xA1n", "inactive.intl-latin"},
+	{"Le compte du destinataire est bloqu\xC3\xA9", "inactive.intl-latin"},
+	{"compte d\xC3\xA9sactiv\xC3\xA9", "inactive.intl-latin"},
+	{"d\xC3\xA9lai de remise expir\xC3\xA9", "expired.intl"},
+	{"quota d\xC3\xA9pass\xC3\xA9", "full.intl-french"},
+	{"bo\xC3\xAEte aux lettres satur\xC3\xA9" "e", "full.intl-french"},
+	{"espace de stockage satur\xC3\xA9", "full.intl-french"},
+};
+
+static void
+test_word_edges(void)
+{
+	bounce_matcher *m = bounce_matcher_new();
+	static const char *const tails[] = {"", ".", " (x@example.com)"};
+	size_t		k,
+				t;
+
+	group("word edges beyond ASCII");
+	for (k = 0; m != NULL && k < sizeof(word_edges) / sizeof(word_edges[0]); k++)
+		for (t = 0; t < sizeof(tails) / sizeof(tails[0]); t++)
+		{
+			char		text[160];
+			bounce_result r;
+
+			snprintf(text, sizeof(text), "550 %s%s", word_edges[k].text, tails[t]);
+			CHECK_EQ_INT(bounce_classify(m, NULL, 0, text, strlen(text), &r), BOUNCE_OK);
+			CHECK_MSG(r.rule_id != NULL && strcmp(r.rule_id, word_edges[k].rule) == 0,
+					  "\"%s\": rule %s, want %s", text,
+					  r.rule_id ? r.rule_id : "(none)", word_edges[k].rule);
+		}
+	bounce_matcher_free(m);
+}
+
 /* Bytes that are not UTF-8 are read as Windows-1252 (utf8.c). */
 static const bounce_rule_spec legacy_specs[] = {
 	SPEC("l.boite", FULL_MAILBOX, ANY, "bo\xC3\xAEte\\s+pleine"),
@@ -2883,6 +2930,7 @@ main(int argc, char **argv)
 	test_factors();
 	test_unwrap();
 	test_legacy_bytes();
+	test_word_edges();
 	test_explain();
 	test_builtin_table();
 
