@@ -475,7 +475,8 @@ main(int argc, char **argv)
 	/*
 	 * Texts made for the unwrapping (core/unwrap.c), which reads every text
 	 * before any rule: continuation prefixes, a new code after a run of
-	 * digits it has to look back over, folds, no-break spaces, quoted codes.
+	 * digits it has to look back over, folds, no-break spaces, quoted codes,
+	 * apostrophes; and for the repair of bytes that are not UTF-8 before it.
 	 */
 	{
 		static const struct
@@ -489,6 +490,8 @@ main(int argc, char **argv)
 			{"a quoted code, repeated", ": 553 x", ": 553 x"},
 			{"a folded line, repeated", "x\r\n\t", "x\r\n\t"},
 			{"a no-break space, repeated", "\xC2\xA0", "U+00A0"},
+			{"an apostrophe and a letter, repeated", "\xE2\x80\x99t", "U+2019 t"},
+			{"a byte that is not UTF-8, repeated", "\x92", "0x92"},
 			{"fives, then a code not seen yet", NULL, "5...5 5dd-"},
 		};
 		const char *one[1];
