@@ -10,6 +10,8 @@ pattern translated from pcre2 to PostgreSQL's regex dialect (ARE) and
 matched with ~* (case-insensitive, as the core matches):
 
   \\b -> \\y, \\B -> \\Y   (in ARE \\b is a backspace)
+  \\p{L}, \\p{N} in a     [:alpha:], [:digit:] (the rules' word edges next to
+  bracket class             letters above ASCII: (?![\\p{L}\\p{N}_]))
   (?: (?= (?! (?<= (?<!     kept: ARE has non-capturing groups and, since
                             PostgreSQL 9.6, lookahead and lookbehind
                             constraints
@@ -123,8 +125,44 @@ def possessive(p):
     return False
 
 
+def posix_classes(branch):
+    """branch with \\p{L} and \\p{N} inside bracket classes made POSIX."""
+    out, i, in_class = [], 0, False
+    while i < len(branch):
+        c = branch[i]
+        if in_class and branch.startswith("\\p{L}", i):
+            out.append("[:alpha:]")
+            i += 5
+            continue
+        if in_class and branch.startswith("\\p{N}", i):
+            out.append("[:digit:]")
+            i += 5
+            continue
+        if c == "\\" and i + 1 < len(branch):
+            out.append(branch[i:i + 2])
+            i += 2
+            continue
+        if in_class and c == "]":
+            in_class = False
+        elif not in_class and c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            if i < len(branch) and branch[i] == "^":
+                out.append("^")
+                i += 1
+            if i < len(branch) and branch[i] == "]":
+                out.append("]")
+                i += 1
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def translate(branch):
     """(ARE text, None) or (None, why it cannot be translated)."""
+    branch = posix_classes(branch)
     for needle, why in UNSUPPORTED:
         if needle in branch:
             return None, why
@@ -150,6 +188,12 @@ def translate(branch):
             i += 2
             continue
         if in_class:
+            if c == "[" and branch.startswith("[:", i):
+                end = branch.find(":]", i + 2)
+                if end >= 0:
+                    out.append(branch[i:end + 2])
+                    i = end + 2
+                    continue
             if c == "]":
                 in_class = False
         elif c == "[":
