@@ -125,8 +125,8 @@ def possessive(p):
     return False
 
 
-def posix_classes(branch):
-    """branch with \\p{L} and \\p{N} inside bracket classes made POSIX."""
+def rewrite(branch):
+    """branch with \\b, \\B and, in bracket classes, \\p{L}, \\p{N} in ARE."""
     out, i, in_class = [], 0, False
     while i < len(branch):
         c = branch[i]
@@ -138,45 +138,6 @@ def posix_classes(branch):
             out.append("[:digit:]")
             i += 5
             continue
-        if c == "\\" and i + 1 < len(branch):
-            out.append(branch[i:i + 2])
-            i += 2
-            continue
-        if in_class and c == "]":
-            in_class = False
-        elif not in_class and c == "[":
-            in_class = True
-            out.append(c)
-            i += 1
-            if i < len(branch) and branch[i] == "^":
-                out.append("^")
-                i += 1
-            if i < len(branch) and branch[i] == "]":
-                out.append("]")
-                i += 1
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
-
-
-def translate(branch):
-    """(ARE text, None) or (None, why it cannot be translated)."""
-    branch = posix_classes(branch)
-    for needle, why in UNSUPPORTED:
-        if needle in branch:
-            return None, why
-    # named groups (?<name>...), but not lookbehinds (?<= (?<!
-    j = branch.find("(?<")
-    while j >= 0:
-        if branch[j + 3:j + 4] not in ("=", "!"):
-            return None, "named group"
-        j = branch.find("(?<", j + 1)
-    if possessive(branch):
-        return None, "possessive quantifier"
-    out, i, in_class = [], 0, False
-    while i < len(branch):
-        c = branch[i]
         if c == "\\" and i + 1 < len(branch):
             n = branch[i + 1]
             if not in_class and n == "b":
@@ -209,7 +170,24 @@ def translate(branch):
             continue
         out.append(c)
         i += 1
-    return "".join(out), None
+    return "".join(out)
+
+
+def translate(branch):
+    """(ARE text, None) or (None, why it cannot be translated)."""
+    are = rewrite(branch)
+    for needle, why in UNSUPPORTED:
+        if needle in are:
+            return None, why
+    # named groups (?<name>...), but not lookbehinds (?<= (?<!
+    j = are.find("(?<")
+    while j >= 0:
+        if are[j + 3:j + 4] not in ("=", "!"):
+            return None, "named group"
+        j = are.find("(?<", j + 1)
+    if possessive(are):
+        return None, "possessive quantifier"
+    return are, None
 
 
 def sql_literal(s):

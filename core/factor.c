@@ -352,26 +352,6 @@ utf8_decode(const unsigned char *p, unsigned *cp)
 	return 1;
 }
 
-static int
-utf8_encode(unsigned cp, unsigned char *out)
-{
-	if (cp < 0x80)
-	{
-		out[0] = (unsigned char) cp;
-		return 1;
-	}
-	if (cp < 0x800)
-	{
-		out[0] = (unsigned char) (0xC0 | (cp >> 6));
-		out[1] = (unsigned char) (0x80 | (cp & 0x3F));
-		return 2;
-	}
-	out[0] = (unsigned char) (0xE0 | (cp >> 12));
-	out[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
-	out[2] = (unsigned char) (0x80 | (cp & 0x3F));
-	return 3;
-}
-
 /*
  * The other case of cp for the scripts our rules use, 0 when it has none,
  * or -1 when its case relations are not known here (or reach beyond one
@@ -429,7 +409,7 @@ char_safe_bytes(unsigned cp, unsigned char *out, bool *safe)
 	unsigned char mine[4],
 				theirs[4];
 	long		partner = other_case(cp);
-	int			n = utf8_encode(cp, mine),
+	int			n = bounce_utf8_encode(cp, mine),
 				i;
 
 	for (i = 0; i < n; i++)
@@ -439,7 +419,7 @@ char_safe_bytes(unsigned cp, unsigned char *out, bool *safe)
 	}
 	if (partner > 0)
 	{
-		if (utf8_encode((unsigned) partner, theirs) != n)
+		if (bounce_utf8_encode((unsigned) partner, theirs) != n)
 			for (i = 0; i < n; i++)
 				safe[i] = false;
 		else

@@ -248,6 +248,9 @@ int			bounce_classify_sets(const bounce_ruleset *custom,
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 size_t		bounce_utf8_char(const unsigned char *s, size_t n);
 
+/* cp (below U+10000) written as UTF-8 to out; returns its length, 1..3. */
+int			bounce_utf8_encode(unsigned cp, unsigned char *out);
+
 /*
  * Offset of the first invalid byte, or n when s is valid UTF-8; *ascii
  * (when given) tells whether every byte up to there was ASCII.

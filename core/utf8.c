@@ -109,11 +109,14 @@ static const uint16_t cp1252_80_9f[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178
 };
 
-static size_t
-encode_cp1252(unsigned char byte, unsigned char *out)
+int
+bounce_utf8_encode(unsigned cp, unsigned char *out)
 {
-	unsigned	cp = byte < 0xA0 ? cp1252_80_9f[byte - 0x80] : byte;
-
+	if (cp < 0x80)
+	{
+		out[0] = (unsigned char) cp;
+		return 1;
+	}
 	if (cp < 0x800)
 	{
 		out[0] = (unsigned char) (0xC0 | (cp >> 6));
@@ -139,6 +142,7 @@ bounce_utf8_repair(const unsigned char *s, size_t n, unsigned char *out,
 	{
 		size_t		k = bounce_utf8_char(s + i, n - i),
 					j;
+		unsigned	cp;
 
 		if (k > 0)
 		{
@@ -154,7 +158,8 @@ bounce_utf8_repair(const unsigned char *s, size_t n, unsigned char *out,
 			continue;
 		}
 		/* every byte of the character maps to the one byte it came from */
-		k = encode_cp1252(s[i], out + o);
+		cp = s[i] < 0xA0 ? cp1252_80_9f[s[i] - 0x80] : s[i];
+		k = (size_t) bounce_utf8_encode(cp, out + o);
 		for (j = 0; j < k; j++)
 		{
 			stretches[ns].view = (uint32_t) (o + j);

@@ -1926,6 +1926,28 @@ test_legacy_bytes(void)
 	bounce_matcher_free(m);
 }
 
+/* bounce_classify gives text the category and quotes want from it. */
+static void
+expect_quoted(bounce_matcher *m, const char *status, const char *text,
+			  const char *category, const char *want, const char *file,
+			  int line)
+{
+	bounce_result r;
+	int			rc = bounce_classify(m, status, zlen(status), text, strlen(text), &r);
+	bool		inside = rc == BOUNCE_OK && r.match_start + r.match_len <= strlen(text);
+
+	report(rc == BOUNCE_OK && strcmp(bounce_category_name(r.category), category) == 0,
+		   file, line, "\"%s\": rc %d, %s, want %s", escz(text), rc,
+		   bounce_category_name(r.category), category);
+	report(inside && r.match_len == strlen(want) &&
+		   memcmp(text + r.match_start, want, r.match_len) == 0, file, line,
+		   "\"%s\": quotes \"%s\", want \"%s\"", escz(text),
+		   inside ? esc(text + r.match_start, r.match_len) : "(none)", escz(want));
+}
+
+#define QUOTED(m, status, text, category, want) \
+	expect_quoted((m), (status), (text), (category), (want), __FILE__, __LINE__)
+
 static void
 test_unwrap(void)
 {
@@ -2027,23 +2049,15 @@ test_unwrap(void)
 	}
 
 	/* a rule spelling "doesn't" matches "doesn’t", quoted as written */
-	wrapped = "554 delivery error: dd This user doesn\xE2\x80\x99t have a "
-		"yahoo.com account (x@yahoo.com) [0]";
-	CHECK_EQ_INT(bounce_classify(m, "554", 3, wrapped, strlen(wrapped), &r), BOUNCE_OK);
-	CHECK_EQ_STR(bounce_category_name(r.category), "invalid-mailbox");
-	CHECK_EQ_STR(esc(wrapped + r.match_start, r.match_len),
-				 esc("user doesn\xE2\x80\x99t have a yahoo.com account",
-					 strlen("user doesn\xE2\x80\x99t have a yahoo.com account")));
+	CHECK(m != NULL);
+	QUOTED(m, "554", "554 delivery error: dd This user doesn\xE2\x80\x99t have a "
+		   "yahoo.com account (x@yahoo.com) [0]", "invalid-mailbox",
+		   "user doesn\xE2\x80\x99t have a yahoo.com account");
 
 	/* a match is reported in the caller's text, prefix and all */
-	CHECK(m != NULL);
-	wrapped = "550-5.1.1 The email account that you tried to\r\n"
-		"550-5.1.1 reach does not exist.";
-	CHECK_EQ_INT(bounce_classify(m, "550", 3, wrapped, strlen(wrapped), &r), BOUNCE_OK);
-	CHECK_EQ_STR(bounce_category_name(r.category), "invalid-mailbox");
-	CHECK_EQ_STR(esc(wrapped + r.match_start, r.match_len),
-				 esc("email account that you tried to\r\n550-5.1.1 reach does not exist",
-					 strlen("email account that you tried to\r\n550-5.1.1 reach does not exist")));
+	QUOTED(m, "550", "550-5.1.1 The email account that you tried to\r\n"
+		   "550-5.1.1 reach does not exist.", "invalid-mailbox",
+		   "email account that you tried to\r\n550-5.1.1 reach does not exist");
 	wrapped = "a\r\n\tb said: 550-5.1.1 The email account that you tried to\r\n"
 		"\t550-5.1.1 reach does\r\n\tnot exist.";
 	CHECK_EQ_INT(bounce_classify(m, NULL, 0, wrapped, strlen(wrapped), &r), BOUNCE_OK);
