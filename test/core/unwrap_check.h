@@ -12,7 +12,8 @@
  * ns stretches: shorter than t, stretches within bounds, the first at 0,
  * each further one later in both; every byte of the copy the byte its
  * offset names in t, a space standing for white space (U+00A0's first
- * byte too) or "'" for an apostrophe's first byte, offsets increasing. Returns NULL, or what does not hold.
+ * byte too) or "'" for an apostrophe's first byte, offsets increasing;
+ * and valid UTF-8 if t is. Returns NULL, or what does not hold.
  */
 static const char *
 unwrap_check(const unsigned char *t, size_t n, const unsigned char *out,
@@ -42,6 +43,10 @@ unwrap_check(const unsigned char *t, size_t n, const unsigned char *out,
 			return "a byte of the copy is not the text's";
 		prev = at;
 	}
+	/* the rules run without pcre2's UTF check: valid in, valid out */
+	if (bounce_utf8_first_invalid(t, n, NULL) == n &&
+		bounce_utf8_first_invalid(out, len, NULL) != len)
+		return "valid UTF-8 made invalid";
 	return NULL;
 }
 
