@@ -6,8 +6,8 @@
  * itself (one pass, ASCII runs skipped sixteen bytes at a time) and repairs
  * the rare invalid one into the matcher's buffer, reading each byte that is
  * not UTF-8 as the Windows-1252 character it is in the texts of servers
- * that do not speak UTF-8 ("bo\xEEte pleine" is "boîte pleine"). The explanation uses the
- * same test to quote matched text as valid JSON.
+ * that do not speak UTF-8 ("bo\xEEte pleine" is "boîte pleine"). The
+ * explanation uses the same test to quote matched text as valid JSON.
  */
 #include <string.h>
 
