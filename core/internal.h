@@ -319,6 +319,13 @@ bounce_next_code_start(const unsigned char *s, size_t end, size_t i)
 	return i;
 }
 
+/* A no-break space (U+00A0, from texts taken out of HTML) at t[i]? */
+static inline bool
+bounce_nbsp_at(const unsigned char *t, size_t n, size_t i)
+{
+	return i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0;
+}
+
 /*
  * How the prefilter sees a byte: ASCII letters lower-cased, pcre2's \s
  * characters (space, HT, LF, VT, FF, CR) made a space, other ASCII kept,

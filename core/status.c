@@ -30,12 +30,45 @@ is_alnum(unsigned char c)
 	return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* A no-break space (U+00A0, from texts taken out of HTML) at s[i]? */
 static inline bool
 nbsp_at(const char *s, size_t len, size_t i)
 {
-	return i + 1 < len && (unsigned char) s[i] == 0xC2 &&
-		(unsigned char) s[i + 1] == 0xA0;
+	return bounce_nbsp_at((const unsigned char *) s, len, i);
+}
+
+/* Bytes skipped before a label, after a reply code, before an enhanced code */
+static inline bool
+is_label_gap(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '#' ||
+		c == '\'' || c == '"' || c == '[' || c == '(';
+}
+
+static inline bool
+is_code_gap(unsigned char c)
+{
+	return c == ' ' || c == '-' || c == ':' || c == '#' || c == '\t';
+}
+
+static inline bool
+is_enhanced_gap(unsigned char c)
+{
+	return c == ' ' || c == '-';
+}
+
+/* The offset past the bytes gap accepts and the no-break spaces from i on. */
+static inline size_t
+skip_gap(const char *s, size_t len, size_t i, bool (*gap) (unsigned char))
+{
+	for (;;)
+	{
+		if (i < len && gap((unsigned char) s[i]))
+			i++;
+		else if (nbsp_at(s, len, i))
+			i += 2;
+		else
+			return i;
+	}
 }
 
 /* Read 1..3 digits at s[*i]; returns -1 when there are none or too many. */
@@ -179,11 +212,7 @@ skip_prefixes(const char *s, size_t len, size_t i)
 		unsigned char first;
 
 		again = false;
-		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-						   s[i] == '\n' || s[i] == '#' || s[i] == '\'' ||
-						   s[i] == '"' || s[i] == '[' || s[i] == '(' ||
-						   nbsp_at(s, len, i)))
-			i += nbsp_at(s, len, i) ? 2 : 1;
+		i = skip_gap(s, len, i, is_label_gap);
 		if (i >= len)
 			break;
 		/* every label starts with one of these: most texts stop here */
@@ -229,9 +258,7 @@ bounce_parse_leading(const char *s, size_t len, bounce_codes *codes)
 		if (codes->reply == 0)
 			codes->reply = reply;
 		i += 3;
-		while (i < len && (s[i] == ' ' || s[i] == '-' || s[i] == ':' ||
-						   s[i] == '#' || s[i] == '\t' || nbsp_at(s, len, i)))
-			i += nbsp_at(s, len, i) ? 2 : 1;
+		i = skip_gap(s, len, i, is_code_gap);
 	}
 	if (i < len && enhanced_at(s, len, i, enh) && codes->enh[0] == 0)
 		memcpy(codes->enh, enh, sizeof(enh));
@@ -286,11 +313,9 @@ bounce_parse_inside(const char *s, size_t len, bounce_codes *codes)
 		}
 		if (codes->reply == 0 && reply_at(s, len, i, &reply))
 		{
-			size_t		j = i + 3;
-
 			/* "550 5.1.1", "550-5.1.1", or "said: 550 ..." */
-			while (j < len && (s[j] == ' ' || s[j] == '-' || nbsp_at(s, len, j)))
-				j += nbsp_at(s, len, j) ? 2 : 1;
+			size_t		j = skip_gap(s, len, i + 3, is_enhanced_gap);
+
 			if (introduced(s, i) || (j < len && enhanced_at(s, len, j, enh)))
 				codes->reply = reply;
 			i += 2;

@@ -42,7 +42,7 @@ space_at(const unsigned char *t, size_t n, size_t i)
 {
 	if (is_space(t[i]))
 		return 1;
-	return t[i] == 0xC2 && i + 1 < n && t[i + 1] == 0xA0 ? 2 : 0;
+	return bounce_nbsp_at(t, n, i) ? 2 : 0;
 }
 
 /* The length of a typographic apostrophe at i, or 0. */
@@ -191,7 +191,7 @@ static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
 {
 	return t[i] < ' ' ||
-		(i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0) ||
+		bounce_nbsp_at(t, n, i) ||
 		apostrophe_at(t, n, i) > 0 ||
 		(t[i] == ' ' && i + 1 < n &&
 		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1)));
@@ -261,7 +261,7 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 	{
 		if (s > 0 && is_space(t[s - 1]))
 			s--;
-		else if (s > 1 && t[s - 2] == 0xC2 && t[s - 1] == 0xA0)
+		else if (s > 1 && bounce_nbsp_at(t, n, s - 2))
 			s -= 2;
 		else
 			break;
