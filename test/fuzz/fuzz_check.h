@@ -216,29 +216,41 @@ fuzz_builtin_id(const char *id)
 	return 0;
 }
 
-/* The text the rules read (unwrap.c): see unwrap_check. */
+/*
+ * The text the rules read: a text that is not UTF-8 repaired (utf8.c) into
+ * valid UTF-8, then unwrapped (unwrap.c) as unwrap_check requires.
+ */
 static void
 fuzz_check_unwrap(const char *diag, size_t dlen)
 {
 	size_t		n = dlen < BOUNCE_SCAN_LIMIT ? dlen : BOUNCE_SCAN_LIMIT,
 				ns = 0,
 				len;
-	unsigned char *out;
+	const unsigned char *text = (const unsigned char *) diag;
+	unsigned char *repaired,
+			   *out;
 	bounce_stretch *stretches;
 	const char *wrong = NULL;
 
 	if (diag == NULL)
 		return;
-	out = malloc(n + 1);
-	stretches = malloc((n / 2 + 1) * sizeof(bounce_stretch));
-	FUZZ_ASSERT(out != NULL && stretches != NULL, NULL);
-	len = bounce_unwrap((const unsigned char *) diag, n, out, stretches, &ns);
+	repaired = malloc(3 * n + 1);
+	out = malloc(3 * n + 1);
+	stretches = malloc((3 * n + 1) * sizeof(bounce_stretch));
+	FUZZ_ASSERT(repaired != NULL && out != NULL && stretches != NULL, NULL);
+	if (bounce_utf8_first_invalid(text, n, NULL) < n)
+	{
+		n = bounce_utf8_repair(text, n, repaired, stretches, &ns);
+		FUZZ_ASSERT(bounce_utf8_first_invalid(repaired, n, NULL) == n, NULL);
+		text = repaired;
+	}
+	len = bounce_unwrap(text, n, out, stretches, &ns);
 	if (len != SIZE_MAX)
-		wrong = unwrap_check((const unsigned char *) diag, n, out, len,
-							 stretches, ns);
+		wrong = unwrap_check(text, n, out, len, stretches, ns);
 	if (wrong != NULL)
 		fprintf(stderr, "\nunwrapped copy: %s\n", wrong);
 	FUZZ_ASSERT(wrong == NULL, NULL);
+	free(repaired);
 	free(out);
 	free(stretches);
 }
