@@ -19,9 +19,9 @@
  * does not either.
  *
  * COST 100 (units of cpu_operator_cost, a plain comparison): one
- * classification takes some 10 microseconds, tens of regular expression
- * matches, so the planner evaluates cheaper conditions first and weighs
- * parallel plans accordingly.
+ * classification takes about 2 microseconds, a hundred comparisons or so,
+ * so the planner evaluates cheaper conditions first and weighs parallel
+ * plans accordingly.
  */
 
 CREATE FUNCTION bounce_category(status pg_catalog.text, diagnostic pg_catalog.text)
