@@ -249,9 +249,11 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 
 		if (sets[k] == NULL)
 			continue;
+		/* a custom set's scan found the built-in set's candidates too */
 		rc = bounce_ruleset_match(sets[k], matcher, &subject, &ctx,
-								  use_prefilter, &rule, &r->match_start,
-								  &r->match_len, &r->limit_hit);
+								  use_prefilter, k == 1 && custom != NULL,
+								  &rule, &r->match_start, &r->match_len,
+								  &r->limit_hit);
 		if (rc != BOUNCE_OK)
 			return rc;
 		if (rule < 0)

@@ -69,6 +69,7 @@ bounce_rules_compile(const bounce_rule_def *defs, size_t count,
 					 bounce_rules **out, char *errbuf, size_t errlen)
 {
 	bounce_rules *rules;
+	const bounce_ruleset *builtin;
 	size_t		i;
 	int			err;
 
@@ -116,8 +117,11 @@ bounce_rules_compile(const bounce_rule_def *defs, size_t count,
 		spec->note = "";
 		spec->origin = NULL;
 	}
-	rules->set = bounce_ruleset_compile(rules->specs, count, &err,
-										errbuf, errlen);
+	/* over the built-in rules, which are tried next: one scan for both */
+	builtin = bounce_builtin_ruleset(&err);
+	rules->set = builtin == NULL ? NULL :
+		bounce_ruleset_compile_over(rules->specs, count, builtin, &err,
+									errbuf, errlen);
 	if (rules->set == NULL)
 	{
 		bounce_rules_free(rules);

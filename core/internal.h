@@ -124,6 +124,18 @@ typedef struct bounce_ruleset bounce_ruleset;
 bounce_ruleset *bounce_ruleset_compile(const bounce_rule_spec *specs,
 									   size_t count, int *err,
 									   char *errbuf, size_t errlen);
+
+/*
+ * The same, for a set matched just before base (the caller's rules before
+ * the built-in ones): its scan of a text also finds base's candidates, so
+ * that base is matched next without a scan of its own (see
+ * bounce_ruleset_match). base must outlive the set.
+ */
+bounce_ruleset *bounce_ruleset_compile_over(const bounce_rule_spec *specs,
+											size_t count,
+											const bounce_ruleset *base,
+											int *err, char *errbuf,
+											size_t errlen);
 void		bounce_ruleset_free(bounce_ruleset *set);
 
 /*
@@ -210,14 +222,18 @@ void		bounce_subject_span(const bounce_subject *subject, size_t *start,
  * Find the first rule (in precedence order) that matches the subject and
  * whose condition holds: *index is its number, or -1; the match span (in
  * the subject) is filled. use_prefilter false tries every rule in order
- * (the reference behaviour). Returns BOUNCE_OK or a negative error.
+ * (the reference behaviour). scanned: the previous call with this matcher
+ * matched a set compiled over this one (bounce_ruleset_compile_over) on
+ * the same subject, whose scan found this set's candidates too; they are
+ * used when that call did scan. Returns BOUNCE_OK or a negative error.
  */
 int			bounce_ruleset_match(const bounce_ruleset *set,
 								 bounce_matcher *matcher,
 								 const bounce_subject *subject,
 								 bounce_codectx *ctx, bool use_prefilter,
-								 long *index, size_t *match_start,
-								 size_t *match_len, bool *limit_hit);
+								 bool scanned, long *index,
+								 size_t *match_start, size_t *match_len,
+								 bool *limit_hit);
 
 /* Scratch owned by a matcher (ruleset.c), sized for a given rule set. */
 int			bounce_matcher_reserve(bounce_matcher *matcher,

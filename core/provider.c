@@ -51,8 +51,8 @@ bounce_provider(bounce_matcher *matcher, const char *text, size_t len,
 	/* host names and signatures: the text as written, only made UTF-8 */
 	if ((rc = bounce_matcher_subject(matcher, text, len, false,
 									 &subject)) != BOUNCE_OK ||
-		(rc = bounce_ruleset_match(set, matcher, &subject, &ctx, true, &rule,
-								   &start, &mlen, &limit_hit)) != BOUNCE_OK)
+		(rc = bounce_ruleset_match(set, matcher, &subject, &ctx, true, false,
+								   &rule, &start, &mlen, &limit_hit)) != BOUNCE_OK)
 		return rc;
 	if (rule >= 0)
 		*name = bounce_ruleset_spec(set, (size_t) rule)->id;

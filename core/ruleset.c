@@ -29,6 +29,13 @@
  * Branches without a usable literal (all literals shorter than 3 bytes)
  * are always candidates; "make lint-rules" lists them.
  *
+ * A caller's rules are tried before the built-in ones. Their set is
+ * compiled over the built-in set (bounce_ruleset_compile_over): its
+ * automaton holds the built-in literals as well, marking the built-in
+ * branches in a second bitset, so one scan serves both sets and adding
+ * rules of one's own costs about what adding them to the built-in set
+ * would, not a second pass over the text.
+ *
  * After compilation a rule set is read-only and may be shared by threads;
  * per-call scratch lives in a bounce_matcher, one per thread.
  */
@@ -58,6 +65,7 @@ typedef struct literal
 	bool		phrase;			/* an occurrence is the branch's match ... */
 	bool		bound_start;	/* ... given a word boundary before it */
 	bool		bound_end;		/* ... and after it */
+	bool		base;			/* of the base set's branch (see compile_over) */
 	unsigned char text[BOUNCE_FACTOR_LEN];	/* folded */
 } literal;
 
@@ -124,23 +132,35 @@ struct bounce_ruleset
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
 	size_t		nwords;			/* candidate bitset words (per branch) */
+	const bounce_ruleset *base;	/* whose literals the automaton holds too */
 };
+
+/*
+ * What the scan found for one rule set's branches: a bit per branch.
+ */
+typedef struct candidates
+{
+	uint64_t   *bits;			/* candidates (a literal occurs) */
+	uint64_t   *seconds;		/* branches whose second requirement holds */
+	uint64_t   *found;			/* phrase branches seen in the text, ... */
+	uint32_t   *found_at;		/* ... their leftmost occurrence ... */
+	uint32_t   *found_len;		/* ... and its length (in the text) */
+} candidates;
 
 struct bounce_matcher
 {
 	pcre2_match_data *md;
-	uint64_t   *bits;
-	size_t		nwords;
+	candidates	own;			/* the scanned set's */
+	candidates	base;			/* its base set's (see compile_over) */
+	const bounce_ruleset *base_scanned;	/* the base set base is for */
+	bool		base_phrases;	/* ... and whether its phrases were found */
+	size_t		nwords;			/* bitset words each holds room for */
 	char	   *clean;			/* copy of an invalid UTF-8 text, repaired, */
 	bounce_stretch *clean_stretches;	/* ... mapped back to the text */
 	size_t		clean_size;		/* the texts the two hold room for */
 	unsigned char *view;		/* the text unwrapped (unwrap.c) ... */
 	bounce_stretch *stretches;	/* ... and where its stretches came from */
 	size_t		view_size;
-	uint64_t   *seconds;		/* branches whose second requirement holds */
-	uint64_t   *found;			/* phrase branches seen in the text, ... */
-	uint32_t   *found_at;		/* ... their leftmost occurrence ... */
-	uint32_t   *found_len;		/* ... and its length (in the text) */
 	size_t		nfound;			/* entries in found_at / found_len */
 	unsigned long searches;		/* regex searches run (for benchmarks) */
 };
@@ -622,6 +642,18 @@ build_index(bounce_ruleset *set, char **patterns)
 			goto oom;
 	}
 	free(f);
+	/* the base set's literals, marking its branches (compile_over) */
+	if (set->base != NULL)
+		for (i = 0; i < set->base->nliterals; i++)
+		{
+			literal		lit = set->base->literals[i];
+
+			if (lit.base)
+				continue;		/* the base's own base: not scanned for */
+			lit.base = true;
+			if (!add_literal(set, &lit, &cap))
+				return false;
+		}
 	return build_automaton(set);
 
 oom:
@@ -796,6 +828,15 @@ bounce_ruleset *
 bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 					   int *err, char *errbuf, size_t errlen)
 {
+	return bounce_ruleset_compile_over(specs, count, NULL, err, errbuf,
+									   errlen);
+}
+
+bounce_ruleset *
+bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
+							const bounce_ruleset *base, int *err,
+							char *errbuf, size_t errlen)
+{
 	bounce_ruleset *set;
 	size_t		i,
 				cap = 0;
@@ -810,6 +851,7 @@ bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 		return NULL;
 	set->count = count;
 	set->specs = specs;
+	set->base = base;
 	set->codes = calloc(count ? count : 1, sizeof(pcre2_code *));
 	set->first_branch = calloc(count + 1, sizeof(uint32_t));
 	set->mctx = pcre2_match_context_create(NULL);
@@ -1060,21 +1102,28 @@ bounce_matcher_new(void)
 	return m;
 }
 
+static void
+candidates_free(candidates *c)
+{
+	free(c->bits);
+	free(c->seconds);
+	free(c->found);
+	free(c->found_at);
+	free(c->found_len);
+}
+
 void
 bounce_matcher_free(bounce_matcher *matcher)
 {
 	if (matcher == NULL)
 		return;
 	pcre2_match_data_free(matcher->md);
-	free(matcher->bits);
+	candidates_free(&matcher->own);
+	candidates_free(&matcher->base);
 	free(matcher->clean);
 	free(matcher->clean_stretches);
 	free(matcher->view);
 	free(matcher->stretches);
-	free(matcher->seconds);
-	free(matcher->found);
-	free(matcher->found_at);
-	free(matcher->found_len);
 	free(matcher);
 }
 
@@ -1173,41 +1222,51 @@ bounce_subject_span(const bounce_subject *subject, size_t *start, size_t *len)
 	bounce_unwrap_span(subject->repaired, subject->nrepaired, start, len);
 }
 
+/* Room in c for nwords bitset words and nfound branches; false: no memory. */
+static bool
+candidates_grow(candidates *c, size_t nwords, size_t nfound)
+{
+	uint64_t   *bits;
+	uint32_t   *at;
+
+	if ((bits = realloc(c->bits, nwords * sizeof(uint64_t))) == NULL)
+		return false;
+	c->bits = bits;
+	if ((bits = realloc(c->found, nwords * sizeof(uint64_t))) == NULL)
+		return false;
+	c->found = bits;
+	if ((bits = realloc(c->seconds, nwords * sizeof(uint64_t))) == NULL)
+		return false;
+	c->seconds = bits;
+	if ((at = realloc(c->found_at, nfound * sizeof(uint32_t))) == NULL)
+		return false;
+	c->found_at = at;
+	if ((at = realloc(c->found_len, nfound * sizeof(uint32_t))) == NULL)
+		return false;
+	c->found_len = at;
+	return true;
+}
+
 int
 bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 {
-	if (matcher->nwords < set->nwords)
-	{
-		uint64_t   *bits = realloc(matcher->bits,
-								   set->nwords * sizeof(uint64_t));
+	size_t		nwords = set->nwords,
+				nfound = set->nbranches;
 
-		if (bits == NULL)
-			return BOUNCE_ENOMEM;
-		matcher->bits = bits;
-		bits = realloc(matcher->found, set->nwords * sizeof(uint64_t));
-		if (bits == NULL)
-			return BOUNCE_ENOMEM;
-		matcher->found = bits;
-		bits = realloc(matcher->seconds, set->nwords * sizeof(uint64_t));
-		if (bits == NULL)
-			return BOUNCE_ENOMEM;
-		matcher->seconds = bits;
-		matcher->nwords = set->nwords;
-	}
-	if (matcher->nfound < set->nbranches)
+	if (set->base != NULL)
 	{
-		uint32_t   *at = realloc(matcher->found_at,
-								 set->nbranches * sizeof(uint32_t));
-
-		if (at == NULL)
-			return BOUNCE_ENOMEM;
-		matcher->found_at = at;
-		at = realloc(matcher->found_len, set->nbranches * sizeof(uint32_t));
-		if (at == NULL)
-			return BOUNCE_ENOMEM;
-		matcher->found_len = at;
-		matcher->nfound = set->nbranches;
+		nwords = nwords > set->base->nwords ? nwords : set->base->nwords;
+		nfound = nfound > set->base->nbranches ? nfound : set->base->nbranches;
 	}
+	if (matcher->nwords >= nwords && matcher->nfound >= nfound)
+		return BOUNCE_OK;
+	nwords = nwords > matcher->nwords ? nwords : matcher->nwords;
+	nfound = nfound > matcher->nfound ? nfound : matcher->nfound;
+	if (!candidates_grow(&matcher->own, nwords, nfound) ||
+		!candidates_grow(&matcher->base, nwords, nfound))
+		return BOUNCE_ENOMEM;
+	matcher->nwords = nwords;
+	matcher->nfound = nfound;
 	return BOUNCE_OK;
 }
 
@@ -1291,26 +1350,27 @@ mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 				const literal *lit, const unsigned char *t, size_t n,
 				size_t end)
 {
+	candidates *c = lit->base ? &m->base : &m->own;
 	uint32_t	b = lit->branch;
 	uint64_t	bit = (uint64_t) 1 << (b & 63);
 	size_t		start;
 
 	if (lit->second)
 	{
-		m->seconds[b >> 6] |= bit;
+		c->seconds[b >> 6] |= bit;
 		return;
 	}
-	m->bits[b >> 6] |= bit;
+	c->bits[b >> 6] |= bit;
 	if (!lit->phrase)
 		return;
 	/* a phrase's leftmost occurrence with its word boundaries is its match */
 	start = occurrence_start(set, lit, t, end);
 	if (phrase_bounds_hold(lit, t, n, start, end + 1) &&
-		(!(m->found[b >> 6] & bit) || start < m->found_at[b]))
+		(!(c->found[b >> 6] & bit) || start < c->found_at[b]))
 	{
-		m->found[b >> 6] |= bit;
-		m->found_at[b] = (uint32_t) start;
-		m->found_len[b] = (uint32_t) (end + 1 - start);
+		c->found[b >> 6] |= bit;
+		c->found_at[b] = (uint32_t) start;
+		c->found_len[b] = (uint32_t) (end + 1 - start);
 	}
 }
 
@@ -1401,10 +1461,10 @@ search(const bounce_ruleset *set, bounce_matcher *m, pcre2_code *code,
  * A phrase branch is decided by the scan (when it ran: phrases_found).
  */
 static int
-try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
-			 const char *text, size_t len, bool ascii, bounce_codectx *ctx,
-			 bool phrases_found, size_t *mstart, size_t *mlen,
-			 bool *limit_hit)
+try_branches(const bounce_ruleset *set, bounce_matcher *m,
+			 const candidates *c, size_t r, const char *text, size_t len,
+			 bool ascii, bounce_codectx *ctx, bool phrases_found,
+			 size_t *mstart, size_t *mlen, bool *limit_hit)
 {
 	size_t		b,
 				end = set->first_branch[r + 1];
@@ -1418,18 +1478,18 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
 					l;
 		int			rc;
 
-		if (!((m->bits[b >> 6] >> (b & 63)) & 1))
+		if (!((c->bits[b >> 6] >> (b & 63)) & 1))
 			continue;
 		if (phrases_found && set->branches[b].phrase)
 		{
-			if (!((m->found[b >> 6] >> (b & 63)) & 1))
+			if (!((c->found[b >> 6] >> (b & 63)) & 1))
 				continue;		/* its words occur, not as a phrase */
-			s = m->found_at[b];
-			l = m->found_len[b];
+			s = c->found_at[b];
+			l = c->found_len[b];
 			rc = 1;
 		}
 		else if (phrases_found && set->branches[b].has_second &&
-				 !((m->seconds[b >> 6] >> (b & 63)) & 1))
+				 !((c->seconds[b >> 6] >> (b & 63)) & 1))
 			continue;			/* its second requirement is missing */
 		else
 			rc = search(set, m,
@@ -1449,11 +1509,30 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m, size_t r,
 	return found ? 1 : 0;
 }
 
+/* Before a scan: no candidate but the branches without a literal. */
+static void
+candidates_reset(candidates *c, const bounce_ruleset *set, bool phrases_found)
+{
+	size_t		i;
+
+	if (!phrases_found)
+	{
+		/* every branch runs its regex */
+		memset(c->bits, 0xFF, set->nwords * sizeof(uint64_t));
+		return;
+	}
+	memset(c->bits, 0, set->nwords * sizeof(uint64_t));
+	memset(c->found, 0, set->nwords * sizeof(uint64_t));
+	memset(c->seconds, 0, set->nwords * sizeof(uint64_t));
+	for (i = 0; i < set->nalways; i++)
+		c->bits[set->always[i] >> 6] |= (uint64_t) 1 << (set->always[i] & 63);
+}
+
 int
 bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 					 const bounce_subject *subject, bounce_codectx *ctx,
-					 bool use_prefilter, long *index, size_t *mstart,
-					 size_t *mlen, bool *limit_hit)
+					 bool use_prefilter, bool scanned, long *index,
+					 size_t *mstart, size_t *mlen, bool *limit_hit)
 {
 	const char *text = subject->text;
 	const unsigned char *t = (const unsigned char *) text;
@@ -1463,7 +1542,11 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	int			rc;
 	bool		phrases_found,
 				ascii = subject->ascii;
+	candidates *c;
+	const bounce_ruleset *prescanned = m->base_scanned;
 
+	/* what a scan found for a base set serves the very next call only */
+	m->base_scanned = NULL;
 	*index = -1;
 	if (set->count == 0 || text == NULL)
 		return BOUNCE_OK;
@@ -1486,31 +1569,37 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		}
 		return BOUNCE_OK;
 	}
-	phrases_found = ascii || !has_fold_exceptions(t, len);
-	if (!phrases_found)
-		memset(m->bits, 0xFF, set->nwords * sizeof(uint64_t));
+	if (scanned && prescanned == set)
+	{
+		/* the scan of a set compiled over this one found its candidates */
+		c = &m->base;
+		phrases_found = m->base_phrases;
+	}
 	else
 	{
-		memset(m->bits, 0, set->nwords * sizeof(uint64_t));
-		memset(m->found, 0, set->nwords * sizeof(uint64_t));
-		memset(m->seconds, 0, set->nwords * sizeof(uint64_t));
-		for (i = 0; i < set->nalways; i++)
-			m->bits[set->always[i] >> 6] |= (uint64_t) 1 << (set->always[i] & 63);
-		scan_literals(set, m, t, len);
+		c = &m->own;
+		phrases_found = ascii || !has_fold_exceptions(t, len);
+		candidates_reset(c, set, phrases_found);
+		if (set->base != NULL)
+			candidates_reset(&m->base, set->base, phrases_found);
+		if (phrases_found)
+			scan_literals(set, m, t, len);
+		m->base_scanned = set->base;
+		m->base_phrases = phrases_found;
 	}
 	for (w = 0; w < set->nwords; w++)
 	{
-		while (m->bits[w] != 0)
+		while (c->bits[w] != 0)
 		{
-			size_t		b = w * 64 + (size_t) __builtin_ctzll(m->bits[w]);
+			size_t		b = w * 64 + (size_t) __builtin_ctzll(c->bits[w]);
 			size_t		r,
 						next;
 
 			if (b >= set->nbranches)
 				break;
 			r = set->branches[b].rule;
-			rc = try_branches(set, m, r, text, len, ascii, ctx, phrases_found,
-							  mstart, mlen, limit_hit);
+			rc = try_branches(set, m, c, r, text, len, ascii, ctx,
+							  phrases_found, mstart, mlen, limit_hit);
 			if (rc < 0)
 				return rc;
 			if (rc > 0)
@@ -1520,7 +1609,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 			}
 			/* the rule's branches are done: clear them and go on */
 			for (next = b; next < set->first_branch[r + 1]; next++)
-				m->bits[next >> 6] &= ~((uint64_t) 1 << (next & 63));
+				c->bits[next >> 6] &= ~((uint64_t) 1 << (next & 63));
 			w = b >> 6;
 		}
 	}

@@ -7,7 +7,11 @@
  *   -o  write one line per row, "id<TAB>category<TAB>hard<TAB>rule", for
  *       the parity checks of the SQLite and PostgreSQL suites
  *   -p  also check that the prefilter path and the reference path (every
- *       rule tried in order) give identical results on every row
+ *       rule tried in order) give identical results on every row; and, with
+ *       a few rules of a caller's in front (parity_specs), that one scan
+ *       for both sets (bounce_ruleset_compile_over), a scan per set and
+ *       the reference agree, and that the built-in rules alone, run next
+ *       on the same matcher, still give the row's own result
  *   -w  also classify each diagnostic in the wrapped forms it reaches
  *       databases in (a multi-line reply, its lines joined, a folded
  *       header, doubled spaces, no-break spaces, tabs, Latin-1 bytes in
@@ -259,6 +263,84 @@ same_result(const bounce_result *a, const bounce_result *b)
 		a->match_start == b->match_start && a->match_len == b->match_len;
 }
 
+/*
+ * A caller's rules for -p, each of a kind the scan treats its own way: a
+ * phrase (words and white space), a regex confirmed around its literal,
+ * two literals that must both occur, one without a literal the scan can
+ * use (always tried), and one that never matches. Their categories differ
+ * from the built-in answers for the same words, so a hit shows.
+ */
+static const bounce_rule_spec parity_specs[] = {
+	{"parity.phrase", BOUNCE_OTHER, BOUNCE_WHEN_ANY,
+	"\\bover\\s+quota\\b", "", "corpus_test.c"},
+	{"parity.regex", BOUNCE_ROUTING_ISSUES, BOUNCE_WHEN_ANY,
+	"spamhaus\\.org/\\S+", "", "corpus_test.c"},
+	{"parity.two", BOUNCE_GREYLISTING_ISSUES, BOUNCE_WHEN_ANY,
+	"\\bmailbox\\b.*\\bdisabled\\b", "", "corpus_test.c"},
+	{"parity.always", BOUNCE_DMARC_ISSUES, BOUNCE_WHEN_ANY,
+	"\\b[xz]\\d{2}[a-f]\\b", "", "corpus_test.c"},
+	{"parity.never", BOUNCE_OTHER, BOUNCE_WHEN_ANY,
+	"\\bzqzqzq\\b", "", "corpus_test.c"},
+};
+
+#define NPARITY_SPECS (sizeof(parity_specs) / sizeof(parity_specs[0]))
+
+/*
+ * The row with the caller's rules first: compiled over the built-in set
+ * (one scan), on their own (a scan each) and tried in order (reference)
+ * must agree; the built-in set alone, and an empty set compiled over it,
+ * must give *builtin. The calls share the matcher, and the row's last one
+ * is a scan for both sets, so that what it leaves behind meets the next
+ * row's first call (the empty set's). Returns the number of failures.
+ */
+static int
+check_custom(const bounce_ruleset *set, const bounce_ruleset *over,
+			 const bounce_ruleset *apart, const bounce_ruleset *empty,
+			 bounce_matcher *m,
+			 const char *file, const char *id, const char *status,
+			 const char *diag, const bounce_result *builtin,
+			 int *custom_hits)
+{
+	const char *st = status[0] ? status : NULL,
+			   *dg = diag[0] ? diag : NULL;
+	size_t		sl = strlen(status),
+				dl = strlen(diag);
+	bounce_result none,
+				one,
+				again,
+				each,
+				ref,
+				last;
+
+	bounce_classify_sets(empty, set, true, m, st, sl, dg, dl, &none);
+	bounce_classify_sets(over, set, true, m, st, sl, dg, dl, &one);
+	bounce_classify_with(set, true, m, st, sl, dg, dl, &again);
+	bounce_classify_sets(apart, set, true, m, st, sl, dg, dl, &each);
+	bounce_classify_sets(over, set, false, m, st, sl, dg, dl, &ref);
+	bounce_classify_sets(over, set, true, m, st, sl, dg, dl, &last);
+	if (one.signal == BOUNCE_SIGNAL_CUSTOM)
+		(*custom_hits)++;
+	if (same_result(&one, &ref) && same_result(&each, &ref) &&
+		same_result(&last, &ref) && same_result(&none, builtin) &&
+		same_result(&again, builtin))
+		return 0;
+	printf("FAIL %s %s: with the caller's rules, one scan gives %s/%s (%s/%s "
+		   "the second time), a scan each %s/%s, the reference %s/%s; the "
+		   "built-in rules next %s/%s, after an empty set %s/%s\n",
+		   file, id, bounce_category_name(one.category),
+		   one.rule_id ? one.rule_id : "-",
+		   bounce_category_name(last.category),
+		   last.rule_id ? last.rule_id : "-",
+		   bounce_category_name(each.category),
+		   each.rule_id ? each.rule_id : "-",
+		   bounce_category_name(ref.category), ref.rule_id ? ref.rule_id : "-",
+		   bounce_category_name(again.category),
+		   again.rule_id ? again.rule_id : "-",
+		   bounce_category_name(none.category),
+		   none.rule_id ? none.rule_id : "-");
+	return 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -271,9 +353,21 @@ main(int argc, char **argv)
 				argi;
 	bounce_matcher *m = bounce_matcher_new();
 	const bounce_ruleset *set;
-	int			err;
+	bounce_ruleset *over = NULL,
+			   *apart = NULL,
+			   *empty = NULL;
+	int			err,
+				custom_hits = 0;
 
 	set = bounce_builtin_ruleset(&err);
+	if (set != NULL &&
+		((over = bounce_ruleset_compile_over(parity_specs, NPARITY_SPECS, set,
+											 &err, NULL, 0)) == NULL ||
+		 (apart = bounce_ruleset_compile(parity_specs, NPARITY_SPECS, &err,
+										 NULL, 0)) == NULL ||
+		 (empty = bounce_ruleset_compile_over(parity_specs, 0, set, &err,
+											  NULL, 0)) == NULL))
+		set = NULL;
 	if (m == NULL || set == NULL)
 	{
 		fprintf(stderr, "corpus_test: cannot initialise: %s\n",
@@ -394,6 +488,14 @@ main(int argc, char **argv)
 					failed++;
 					continue;
 				}
+				if (check_custom(set, over, apart, empty, m, argv[argi],
+								 cols[cid],
+								 cols[cstatus], cols[cdiag], &r,
+								 &custom_hits) > 0)
+				{
+					failed++;
+					continue;
+				}
 			}
 			if (wrapped && cols[cdiag][0] &&
 				check_wrapped(set, m, argv[argi], cols[cid], cols[cstatus],
@@ -421,8 +523,18 @@ main(int argc, char **argv)
 		fclose(f);
 	}
 	bounce_matcher_free(m);
+	bounce_ruleset_free(over);
+	bounce_ruleset_free(apart);
+	bounce_ruleset_free(empty);
 	if (results)
 		fclose(results);
+	if (parity)
+	{
+		/* rows the caller's rules decided: the check saw both outcomes */
+		printf("the caller's rules decided %d rows\n", custom_hits);
+		if (custom_hits == 0)
+			failed++;
+	}
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
 }

@@ -2777,6 +2777,110 @@ done:
 	free(patterns);
 }
 
+/*
+ * A caller's rule set compiled over the built-in one finds the built-in
+ * candidates in its own scan, for the built-in set to use next. They are
+ * the text's: a matcher that moves to another text, through any set
+ * (one without rules, the built-in one alone, one compiled apart), must
+ * not see them.
+ */
+static void
+test_scan_over(void)
+{
+	static const bounce_rule_spec specs[] = {
+		{"over.quota", BOUNCE_OTHER, BOUNCE_WHEN_ANY, "\\bover\\s+quota\\b",
+		"", "unit_test.c"},
+		{"over.never", BOUNCE_OTHER, BOUNCE_WHEN_ANY, "\\bzqzqzq\\b", "",
+		"unit_test.c"},
+	};
+	static const char *const texts[] = {
+		"550 5.1.1 <a@example.org>: Recipient address rejected: User unknown",
+		"452 4.2.2 The email account that you tried to reach is over quota",
+		"421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred",
+		"554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using zen.spamhaus.org",
+		"",
+		"552 5.2.2 Mailbox full; user is over quota",
+		"550 5.7.26 Unauthenticated email from example.com is not accepted",
+	};
+	enum
+	{
+		NTEXTS = sizeof(texts) / sizeof(texts[0])
+	};
+	int			err;
+	const bounce_ruleset *builtin = bounce_builtin_ruleset(&err);
+	bounce_ruleset *over = bounce_ruleset_compile_over(specs, 2, builtin,
+													   &err, NULL, 0);
+	bounce_ruleset *none = bounce_ruleset_compile_over(specs, 0, builtin,
+													   &err, NULL, 0);
+	bounce_ruleset *apart = bounce_ruleset_compile(specs, 2, &err, NULL, 0);
+	bounce_matcher *m = bounce_matcher_new(),
+			   *fresh = bounce_matcher_new();
+	bounce_result want[NTEXTS],
+				got;
+	int			i,
+				j,
+				how;
+
+	group("one scan for the caller's and the built-in rules");
+	CHECK(builtin != NULL && over != NULL && none != NULL && apart != NULL &&
+		  m != NULL && fresh != NULL);
+	if (!(builtin && over && none && apart && m && fresh))
+		goto done;
+	for (i = 0; i < NTEXTS; i++)
+		bounce_classify_with(builtin, true, fresh, NULL, 0, texts[i],
+							 strlen(texts[i]), &want[i]);
+	/* every pair: a custom hit (or not) on i, then j through each set */
+	for (i = 0; i < NTEXTS; i++)
+		for (j = 0; j < NTEXTS; j++)
+			for (how = 0; how < 4; how++)
+			{
+				const bounce_ruleset *custom = how == 0 ? none :
+					how == 1 ? NULL : how == 2 ? apart : over;
+
+				bounce_classify_sets(over, builtin, true, m, NULL, 0, texts[i],
+									 strlen(texts[i]), &got);
+				bounce_classify_sets(custom, builtin, true, m, NULL, 0,
+									 texts[j], strlen(texts[j]), &got);
+				if (how < 2)
+					CHECK_MSG(got.category == want[j].category &&
+							  got.rule_id == want[j].rule_id &&
+							  got.match_start == want[j].match_start,
+							  "after \"%s\", set %d on \"%s\": %s (%s), "
+							  "want %s (%s)", texts[i], how, texts[j],
+							  bounce_category_name(got.category),
+							  got.rule_id ? got.rule_id : "-",
+							  bounce_category_name(want[j].category),
+							  want[j].rule_id ? want[j].rule_id : "-");
+				else
+				{
+					bounce_result ref;
+
+					bounce_classify_sets(custom, builtin, false, fresh, NULL, 0,
+										 texts[j], strlen(texts[j]), &ref);
+					CHECK_MSG(got.category == ref.category &&
+							  got.rule_id == ref.rule_id &&
+							  got.match_start == ref.match_start,
+							  "after \"%s\", set %d on \"%s\": %s (%s), "
+							  "reference %s (%s)", texts[i], how, texts[j],
+							  bounce_category_name(got.category),
+							  got.rule_id ? got.rule_id : "-",
+							  bounce_category_name(ref.category),
+							  ref.rule_id ? ref.rule_id : "-");
+				}
+			}
+	/* the caller's rule decides where it matches */
+	bounce_classify_sets(over, builtin, true, m, NULL, 0, texts[1],
+						 strlen(texts[1]), &got);
+	CHECK_EQ_STR(got.rule_id ? got.rule_id : "-", "over.quota");
+
+done:
+	bounce_ruleset_free(over);
+	bounce_ruleset_free(none);
+	bounce_ruleset_free(apart);
+	bounce_matcher_free(m);
+	bounce_matcher_free(fresh);
+}
+
 static void *
 work(void *arg)
 {
@@ -2941,6 +3045,7 @@ main(int argc, char **argv)
 	test_engine();
 	test_pattern_check();
 	test_many_rules();
+	test_scan_over();
 	test_factors();
 	test_unwrap();
 	test_legacy_bytes();
