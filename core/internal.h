@@ -127,9 +127,9 @@ bounce_ruleset *bounce_ruleset_compile(const bounce_rule_spec *specs,
 
 /*
  * The same, for a set matched just before base (the caller's rules before
- * the built-in ones): its scan of a text walks base's automaton too and
- * finds base's candidates, so that base is matched next without a pass of
- * its own (see bounce_ruleset_match). base must outlive the set.
+ * the built-in ones): its scan of a text also finds base's candidates, so
+ * that base is matched next without a scan of its own (see
+ * bounce_ruleset_match). base must outlive the set.
  */
 bounce_ruleset *bounce_ruleset_compile_over(const bounce_rule_spec *specs,
 											size_t count,

@@ -30,11 +30,11 @@
  * are always candidates; "make lint-rules" lists them.
  *
  * A caller's rules are tried before the built-in ones. Their set is
- * compiled over the built-in set (bounce_ruleset_compile_over), and its
- * scan walks the built-in automaton alongside its own, byte by byte,
- * marking the built-in branches in a second bitset: one pass over the text
- * serves both sets. The second walk costs little, since its small
- * automaton's steps run while the built-in one waits on its loads.
+ * compiled over the built-in set (bounce_ruleset_compile_over): its
+ * automaton holds the built-in literals as well, marking the built-in
+ * branches in a second bitset, so one scan serves both sets and adding
+ * rules of one's own costs about what adding them to the built-in set
+ * would, not a second pass over the text.
  *
  * After compilation a rule set is read-only and may be shared by threads;
  * per-call scratch lives in a bounce_matcher, one per thread.
@@ -65,6 +65,7 @@ typedef struct literal
 	bool		phrase;			/* an occurrence is the branch's match ... */
 	bool		bound_start;	/* ... given a word boundary before it */
 	bool		bound_end;		/* ... and after it */
+	bool		base;			/* of the base set's branch (see compile_over) */
 	unsigned char text[BOUNCE_FACTOR_LEN];	/* folded */
 } literal;
 
@@ -131,7 +132,7 @@ struct bounce_ruleset
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
 	size_t		nwords;			/* candidate bitset words (per branch) */
-	const bounce_ruleset *base;	/* whose automaton its scan walks too */
+	const bounce_ruleset *base;	/* whose literals the automaton holds too */
 };
 
 /*
@@ -641,6 +642,18 @@ build_index(bounce_ruleset *set, char **patterns)
 			goto oom;
 	}
 	free(f);
+	/* the base set's literals, marking its branches (compile_over) */
+	if (set->base != NULL)
+		for (i = 0; i < set->base->nliterals; i++)
+		{
+			literal		lit = set->base->literals[i];
+
+			if (lit.base)
+				continue;		/* the base's own base: not scanned for */
+			lit.base = true;
+			if (!add_literal(set, &lit, &cap))
+				return false;
+		}
 	return build_automaton(set);
 
 oom:
@@ -1333,10 +1346,11 @@ phrase_bounds_hold(const literal *lit, const unsigned char *t, size_t n,
 
 /* A literal ends at byte end: its branch is a candidate (or a match). */
 static void
-mark_occurrence(const bounce_ruleset *set, candidates *c,
+mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 				const literal *lit, const unsigned char *t, size_t n,
 				size_t end)
 {
+	candidates *c = lit->base ? &m->base : &m->own;
 	uint32_t	b = lit->branch;
 	uint64_t	bit = (uint64_t) 1 << (b & 63);
 	size_t		start;
@@ -1379,65 +1393,36 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 	return a->rows[(size_t) state * a->nclasses + c];
 }
 
-/* The automaton's step from state s on byte b. */
-static inline uint32_t
-ac_step(const automaton *a, uint32_t s, unsigned char b)
-{
-	uint32_t	c = a->cls[b],
-				at = s & ~OUT_BIT;
-
-	if (at < a->rows_end)
-		return a->rows[at + c];
-	return sparse_step(a, a->ndense + (at - a->rows_end), c);
-}
-
-/* Byte i took set's automaton into s, where literals end: mark them. */
-static void
-report_literals(const bounce_ruleset *set, candidates *c, uint32_t s,
-				const unsigned char *t, size_t n, size_t i)
-{
-	const automaton *a = &set->ac;
-	uint32_t	at,
-				k;
-
-	/* the literals ending here, then those of its suffixes */
-	for (at = transition_state(a, s); at != NO_STATE; at = a->out_next[at])
-		for (k = a->out_first[at]; k < a->out_first[at + 1]; k++)
-			mark_occurrence(set, c, &set->literals[a->out_lit[k]], t, n, i);
-}
-
-/*
- * Mark every branch whose literal occurs in the text: one pass. A set
- * compiled over a base walks the base's automaton in the same loop.
- */
+/* Mark every branch whose literal occurs in the text: one pass. */
 static void
 scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 			  const unsigned char *t, size_t n)
 {
 	const automaton *a = &set->ac;
-	const bounce_ruleset *base = set->base;
-	uint32_t	s = 0,
-				s_base = 0;
+	uint32_t	s = 0;
 	size_t		i;
 
-	if (base == NULL)
-	{
-		for (i = 0; i < n; i++)
-		{
-			s = ac_step(a, s, t[i]);
-			if (s & OUT_BIT)
-				report_literals(set, &m->own, s, t, n, i);
-		}
-		return;
-	}
 	for (i = 0; i < n; i++)
 	{
-		s = ac_step(a, s, t[i]);
-		s_base = ac_step(&base->ac, s_base, t[i]);
+		uint32_t	c = a->cls[t[i]],
+					at = s & ~OUT_BIT;
+
+		if (at < a->rows_end)
+			s = a->rows[at + c];
+		else
+			s = sparse_step(a, a->ndense + (at - a->rows_end), c);
 		if (s & OUT_BIT)
-			report_literals(set, &m->own, s, t, n, i);
-		if (s_base & OUT_BIT)
-			report_literals(base, &m->base, s_base, t, n, i);
+		{
+			/* the literals ending here, then those of its suffixes */
+			for (at = transition_state(a, s); at != NO_STATE; at = a->out_next[at])
+			{
+				uint32_t	k;
+
+				for (k = a->out_first[at]; k < a->out_first[at + 1]; k++)
+					mark_occurrence(set, m, &set->literals[a->out_lit[k]],
+									t, n, i);
+			}
+		}
 	}
 }
 
