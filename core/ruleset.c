@@ -31,10 +31,11 @@
  *
  * A caller's rules are tried before the built-in ones. Their set is
  * compiled over the built-in set (bounce_ruleset_compile_over): its
- * automaton holds the built-in literals as well, marking the built-in
- * branches in a second bitset, so one scan serves both sets and adding
- * rules of one's own costs about what adding them to the built-in set
- * would, not a second pass over the text.
+ * automaton holds the built-in literals as well, whose branches it marks
+ * past its own in the same bitsets (from base_branch, a word boundary),
+ * so one scan serves both sets and adding rules of one's own costs about
+ * what adding them to the built-in set would, not a second pass over the
+ * text. The built-in set then reads its part of the bitsets.
  *
  * After compilation a rule set is read-only and may be shared by threads;
  * per-call scratch lives in a bounce_matcher, one per thread.
@@ -65,7 +66,6 @@ typedef struct literal
 	bool		phrase;			/* an occurrence is the branch's match ... */
 	bool		bound_start;	/* ... given a word boundary before it */
 	bool		bound_end;		/* ... and after it */
-	bool		base;			/* of the base set's branch (see compile_over) */
 	unsigned char text[BOUNCE_FACTOR_LEN];	/* folded */
 } literal;
 
@@ -132,7 +132,8 @@ struct bounce_ruleset
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
 	size_t		nwords;			/* candidate bitset words (per branch) */
-	const bounce_ruleset *base;	/* whose literals the automaton holds too */
+	const bounce_ruleset *base;	/* whose literals the automaton holds too, */
+	uint32_t	base_branch;	/* ... their branches numbered from here */
 };
 
 /*
@@ -150,9 +151,9 @@ typedef struct candidates
 struct bounce_matcher
 {
 	pcre2_match_data *md;
-	candidates	own;			/* the scanned set's */
-	candidates	base;			/* its base set's (see compile_over) */
-	const bounce_ruleset *base_scanned;	/* the base set base is for */
+	candidates	found_by_scan;	/* the scanned set's, then its base's */
+	const bounce_ruleset *base_scanned;	/* the base set found_by_scan ... */
+	uint32_t	base_branch;	/* ... holds from this branch on */
 	bool		base_phrases;	/* ... and whether its phrases were found */
 	size_t		nwords;			/* bitset words each holds room for */
 	char	   *clean;			/* copy of an invalid UTF-8 text, repaired, */
@@ -648,9 +649,9 @@ build_index(bounce_ruleset *set, char **patterns)
 		{
 			literal		lit = set->base->literals[i];
 
-			if (lit.base)
+			if (lit.branch >= set->base->nbranches)
 				continue;		/* the base's own base: not scanned for */
-			lit.base = true;
+			lit.branch += set->base_branch;
 			if (!add_literal(set, &lit, &cap))
 				return false;
 		}
@@ -947,6 +948,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	}
 	set->first_branch[count] = (uint32_t) set->nbranches;
 	set->nwords = (set->nbranches + 63) / 64;
+	set->base_branch = (uint32_t) set->nwords * 64;
 	if (!build_index(set, patterns))
 		goto fail;
 	/*
@@ -1118,8 +1120,7 @@ bounce_matcher_free(bounce_matcher *matcher)
 	if (matcher == NULL)
 		return;
 	pcre2_match_data_free(matcher->md);
-	candidates_free(&matcher->own);
-	candidates_free(&matcher->base);
+	candidates_free(&matcher->found_by_scan);
 	free(matcher->clean);
 	free(matcher->clean_stretches);
 	free(matcher->view);
@@ -1255,15 +1256,15 @@ bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 
 	if (set->base != NULL)
 	{
-		nwords = nwords > set->base->nwords ? nwords : set->base->nwords;
-		nfound = nfound > set->base->nbranches ? nfound : set->base->nbranches;
+		/* the base's branches come after the set's (base_branch) */
+		nwords += set->base->nwords;
+		nfound = set->base_branch + set->base->nbranches;
 	}
 	if (matcher->nwords >= nwords && matcher->nfound >= nfound)
 		return BOUNCE_OK;
 	nwords = nwords > matcher->nwords ? nwords : matcher->nwords;
 	nfound = nfound > matcher->nfound ? nfound : matcher->nfound;
-	if (!candidates_grow(&matcher->own, nwords, nfound) ||
-		!candidates_grow(&matcher->base, nwords, nfound))
+	if (!candidates_grow(&matcher->found_by_scan, nwords, nfound))
 		return BOUNCE_ENOMEM;
 	matcher->nwords = nwords;
 	matcher->nfound = nfound;
@@ -1350,7 +1351,7 @@ mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 				const literal *lit, const unsigned char *t, size_t n,
 				size_t end)
 {
-	candidates *c = lit->base ? &m->base : &m->own;
+	candidates *c = &m->found_by_scan;
 	uint32_t	b = lit->branch;
 	uint64_t	bit = (uint64_t) 1 << (b & 63);
 	size_t		start;
@@ -1509,6 +1510,20 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m,
 	return found ? 1 : 0;
 }
 
+/* The part of c from branch first on (a multiple of 64). */
+static candidates
+candidates_from(const candidates *c, uint32_t first)
+{
+	candidates	part;
+
+	part.bits = c->bits + first / 64;
+	part.seconds = c->seconds + first / 64;
+	part.found = c->found + first / 64;
+	part.found_at = c->found_at + first;
+	part.found_len = c->found_len + first;
+	return part;
+}
+
 /* Before a scan: no candidate but the branches without a literal. */
 static void
 candidates_reset(candidates *c, const bounce_ruleset *set, bool phrases_found)
@@ -1542,7 +1557,8 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	int			rc;
 	bool		phrases_found,
 				ascii = subject->ascii;
-	candidates *c;
+	candidates	part;		/* the scan's bitsets, from this set's branch 0 */
+	candidates *c = &part;
 	const bounce_ruleset *prescanned = m->base_scanned;
 
 	/* what a scan found for a base set serves the very next call only */
@@ -1572,19 +1588,25 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	if (scanned && prescanned == set)
 	{
 		/* the scan of a set compiled over this one found its candidates */
-		c = &m->base;
+		part = candidates_from(&m->found_by_scan, m->base_branch);
 		phrases_found = m->base_phrases;
 	}
 	else
 	{
-		c = &m->own;
+		part = m->found_by_scan;
 		phrases_found = ascii || !has_fold_exceptions(t, len);
-		candidates_reset(c, set, phrases_found);
+		candidates_reset(&part, set, phrases_found);
 		if (set->base != NULL)
-			candidates_reset(&m->base, set->base, phrases_found);
+		{
+			candidates	base_part = candidates_from(&m->found_by_scan,
+													set->base_branch);
+
+			candidates_reset(&base_part, set->base, phrases_found);
+		}
 		if (phrases_found)
 			scan_literals(set, m, t, len);
 		m->base_scanned = set->base;
+		m->base_branch = set->base_branch;
 		m->base_phrases = phrases_found;
 	}
 	for (w = 0; w < set->nwords; w++)
