@@ -47,6 +47,10 @@
  *   pref_builtin  bounce_classify_with(builtin, true)   all rows
  *   pref_extra    bounce_classify_with(builtin + x extra rules, true) all rows
  *                 (these two interleaved in chunks of rows: timed_pair)
+ *   pref_builtin_c, pref_custom
+ *                 the same pair with the x rules as a caller's instead
+ *                 (bounce_classify_sets(custom, builtin, true), the custom
+ *                 set compiled over the built-in one)
  *   ref_sample    bounce_classify_with(builtin, false)  first R rows
  *   pref_sample   bounce_classify_with(builtin, true)   first R rows
  *   refjit_sample the same obvious loop written here with every rule's whole
@@ -461,15 +465,17 @@ record(outcome *o, const bounce_result *r)
 
 /* Classify rows [0, n); results into out when given. */
 static __attribute__((noinline)) void
-run_pass(const bounce_ruleset *set, bool prefilter, bounce_matcher *m,
-		 const row *rows, size_t n, outcome *out)
+run_pass(const bounce_ruleset *custom, const bounce_ruleset *set,
+		 bool prefilter, bounce_matcher *m, const row *rows, size_t n,
+		 outcome *out)
 {
 	size_t		i;
 	bounce_result r;
 
 	for (i = 0; i < n; i++)
 	{
-		int			rc = bounce_classify_with(set, prefilter, m,
+		/* custom: a caller's rules, tried first (NULL: none) */
+		int			rc = bounce_classify_sets(custom, set, prefilter, m,
 											  rows[i].status, rows[i].slen,
 											  rows[i].diag, rows[i].dlen, &r);
 
@@ -493,7 +499,7 @@ timed_pass(const char *name, int rep, const bounce_ruleset *set,
 	uint64_t	t0 = now_ns(),
 				c0 = cpu_ns();
 
-	run_pass(set, prefilter, m, rows, n, NULL);
+	run_pass(NULL, set, prefilter, m, rows, n, NULL);
 	printf("time %s rep=%d cpu_ns=%llu ns=%llu rows=%zu searches=%lu\n", name,
 		   rep, (unsigned long long) (cpu_ns() - c0),
 		   (unsigned long long) (now_ns() - t0), n,
@@ -656,7 +662,7 @@ timed_pollution(int rep, const bounce_ruleset *set, bounce_matcher *m,
 						c0 = cpu_ns();
 
 			if (which == 2)
-				run_pass(set, true, m, rows + lo, hi - lo, NULL);
+				run_pass(NULL, set, true, m, rows + lo, hi - lo, NULL);
 			else
 				run_polluted(set, m, rows + lo, hi - lo, which == 1);
 			cpu[which] += cpu_ns() - c0;
@@ -680,7 +686,8 @@ timed_pollution(int rep, const bounce_ruleset *set, bounce_matcher *m,
 static void
 timed_pair(int rep, const char *name_a, const bounce_ruleset *a,
 		   bounce_matcher *ma, const char *name_b, const bounce_ruleset *b,
-		   bounce_matcher *mb, const row *rows, size_t n)
+		   const bounce_ruleset *custom_b, bounce_matcher *mb,
+		   const row *rows, size_t n)
 {
 	uint64_t	cpu[2] = {0, 0},
 				wall[2] = {0, 0};
@@ -699,7 +706,8 @@ timed_pair(int rep, const char *name_a, const bounce_ruleset *a,
 			uint64_t	t0 = now_ns(),
 						c0 = cpu_ns();
 
-			run_pass(which ? b : a, true, which ? mb : ma, rows + lo, hi - lo,
+			run_pass(which ? custom_b : NULL, which ? b : a, true,
+					 which ? mb : ma, rows + lo, hi - lo,
 					 NULL);
 			cpu[which] += cpu_ns() - c0;
 			wall[which] += now_ns() - t0;
@@ -775,12 +783,12 @@ callgrind_mode(const bounce_ruleset *set, const bounce_ruleset *big,
 	if (m == NULL)
 		die("out of memory");
 	/* warm: the matcher's scratch is sized on first use */
-	run_pass(set, true, m, rows, n < 10 ? n : 10, NULL);
+	run_pass(NULL, set, true, m, rows, n < 10 ? n : 10, NULL);
 
 	s0 = bounce_matcher_searches(m);
 	CALLGRIND_ZERO_STATS;
 	CALLGRIND_TOGGLE_COLLECT;
-	run_pass(set, true, m, rows, n, NULL);
+	run_pass(NULL, set, true, m, rows, n, NULL);
 	CALLGRIND_TOGGLE_COLLECT;
 	CALLGRIND_DUMP_STATS_AT("prefilter");
 	printf("callgrind prefilter rows=%zu searches=%lu\n", n,
@@ -792,11 +800,11 @@ callgrind_mode(const bounce_ruleset *set, const bounce_ruleset *big,
 
 		if (mx == NULL)
 			die("out of memory");
-		run_pass(big, true, mx, rows, n < 10 ? n : 10, NULL);
+		run_pass(NULL, big, true, mx, rows, n < 10 ? n : 10, NULL);
 		s0 = bounce_matcher_searches(mx);
 		CALLGRIND_ZERO_STATS;
 		CALLGRIND_TOGGLE_COLLECT;
-		run_pass(big, true, mx, rows, n, NULL);
+		run_pass(NULL, big, true, mx, rows, n, NULL);
 		CALLGRIND_TOGGLE_COLLECT;
 		CALLGRIND_DUMP_STATS_AT("prefilter_extra");
 		printf("callgrind prefilter_extra rows=%zu searches=%lu\n", n,
@@ -809,7 +817,7 @@ callgrind_mode(const bounce_ruleset *set, const bounce_ruleset *big,
 	s0 = bounce_matcher_searches(m);
 	CALLGRIND_ZERO_STATS;
 	CALLGRIND_TOGGLE_COLLECT;
-	run_pass(set, false, m, rows, nref, NULL);
+	run_pass(NULL, set, false, m, rows, nref, NULL);
 	CALLGRIND_TOGGLE_COLLECT;
 	CALLGRIND_DUMP_STATS_AT("reference");
 	printf("callgrind reference rows=%zu searches=%lu\n", nref,
@@ -904,10 +912,13 @@ main(int argc, char **argv)
 				m1,
 				m2;
 	const bounce_ruleset *builtin;
-	bounce_ruleset *big = NULL;
-	bounce_rule_spec *specs = NULL;
+	bounce_ruleset *big = NULL,
+			   *custom = NULL;
+	bounce_rule_spec *specs = NULL,
+			   *custom_specs = NULL;
 	bounce_matcher *mb,
-			   *mx;
+			   *mx,
+			   *mc;
 	outcome    *o_ref,
 			   *o_pref,
 			   *o_big;
@@ -1074,17 +1085,53 @@ main(int argc, char **argv)
 		break;
 	}
 
+	/*
+	 * The same number of never-matching rules as a caller's: compiled over
+	 * the built-in set (as bounce_rules_compile does) and tried before it.
+	 */
+	if (nextra > 0)
+	{
+		uint64_t	t0;
+
+		custom_specs = calloc(nextra, sizeof(*custom_specs));
+		if (custom_specs == NULL)
+			die("out of memory");
+		for (i = 0; i < nextra; i++)
+		{
+			char		id[48];
+
+			snprintf(id, sizeof(id), "bench.custom-%zu", i);
+			custom_specs[i].id = strdup(id);
+			custom_specs[i].category = (bounce_category) (rng() % BOUNCE_CATEGORY_COUNT);
+			custom_specs[i].when = BOUNCE_WHEN_ANY;
+			custom_specs[i].pattern = extra_pattern();
+			custom_specs[i].note = "bench: never-matching rule of a caller's";
+			custom_specs[i].origin = "bench/core_bench.c";
+		}
+		t0 = now_ns();
+		custom = bounce_ruleset_compile_over(custom_specs, nextra, builtin,
+											 &err, errbuf, sizeof(errbuf));
+		if (custom == NULL)
+		{
+			fprintf(stderr, "core_bench: custom rules: %s\n", errbuf);
+			return 2;
+		}
+		printf("compile custom=%zu ns=%llu\n", nextra,
+			   (unsigned long long) (now_ns() - t0));
+	}
+
 	mb = bounce_matcher_new();
 	mx = bounce_matcher_new();
+	mc = bounce_matcher_new();
 	o_ref = calloc(ref_rows ? ref_rows : 1, sizeof(outcome));
 	o_pref = calloc(nrows ? nrows : 1, sizeof(outcome));
 	o_big = calloc(nrows ? nrows : 1, sizeof(outcome));
-	if (!mb || !mx || !o_ref || !o_pref || !o_big)
+	if (!mb || !mx || !mc || !o_ref || !o_pref || !o_big)
 		die("out of memory");
 
 	/* results, and a warm-up of every path */
-	run_pass(builtin, true, mb, rows, nrows, o_pref);
-	run_pass(builtin, false, mb, rows, ref_rows, o_ref);
+	run_pass(NULL, builtin, true, mb, rows, nrows, o_pref);
+	run_pass(NULL, builtin, false, mb, rows, ref_rows, o_ref);
 	parity("builtin_prefilter_vs_reference", o_pref, o_ref, ref_rows);
 	refjit_init(&rj);
 	{
@@ -1111,14 +1158,14 @@ main(int argc, char **argv)
 		uint64_t	t0,
 					c0;
 
-		run_pass(big, true, mx, rows, nrows, o_big);
+		run_pass(NULL, big, true, mx, rows, nrows, o_big);
 		parity("extra_prefilter_vs_builtin_prefilter", o_big, o_pref, nrows);
 		if (o_bigref == NULL)
 			die("out of memory");
 		s0 = bounce_matcher_searches(mx);
 		t0 = now_ns();
 		c0 = cpu_ns();
-		run_pass(big, false, mx, rows, big_ref_rows, o_bigref);
+		run_pass(NULL, big, false, mx, rows, big_ref_rows, o_bigref);
 		printf("time ref_extra_sample rep=0 cpu_ns=%llu ns=%llu rows=%zu "
 			   "searches=%lu\n", (unsigned long long) (cpu_ns() - c0),
 			   (unsigned long long) (now_ns() - t0), big_ref_rows,
@@ -1127,13 +1174,33 @@ main(int argc, char **argv)
 			   big_ref_rows);
 		free(o_bigref);
 	}
+	if (custom != NULL)
+	{
+		/* a caller's rules that never match: the built-in answers */
+		outcome    *o_cus = calloc(nrows ? nrows : 1, sizeof(outcome)),
+				   *o_cusref = calloc(big_ref_rows ? big_ref_rows : 1,
+									  sizeof(outcome));
+
+		if (o_cus == NULL || o_cusref == NULL)
+			die("out of memory");
+		run_pass(custom, builtin, true, mc, rows, nrows, o_cus);
+		parity("custom_prefilter_vs_builtin_prefilter", o_cus, o_pref, nrows);
+		run_pass(custom, builtin, false, mc, rows, big_ref_rows, o_cusref);
+		parity("custom_prefilter_vs_custom_reference", o_cus, o_cusref,
+			   big_ref_rows);
+		free(o_cus);
+		free(o_cusref);
+	}
 
 	/* timed passes, interleaved; odd repetitions run in the other order */
 	for (rep = 0; rep < reps; rep++)
 	{
 		if (big)
-			timed_pair(rep, "pref_builtin", builtin, mb, "pref_extra", big, mx,
-					   rows, nrows);
+			timed_pair(rep, "pref_builtin", builtin, mb, "pref_extra", big,
+					   NULL, mx, rows, nrows);
+		if (custom)
+			timed_pair(rep, "pref_builtin_c", builtin, mb, "pref_custom",
+					   builtin, custom, mc, rows, nrows);
 		else
 			timed_pass("pref_builtin", rep, builtin, true, mb, rows, nrows);
 		if (rep % 2 == 0)
@@ -1171,7 +1238,7 @@ main(int argc, char **argv)
 		{
 			size_t		n = flat_calls - done < nrows ? flat_calls - done : nrows;
 
-			run_pass(builtin, true, mb, rows, n, NULL);
+			run_pass(NULL, builtin, true, mb, rows, n, NULL);
 			done += n;
 		}
 		m1 = mem_now();
@@ -1187,7 +1254,15 @@ main(int argc, char **argv)
 	free(o_ref);
 	bounce_matcher_free(mb);
 	bounce_matcher_free(mx);
+	bounce_matcher_free(mc);
 	bounce_ruleset_free(big);
+	bounce_ruleset_free(custom);
+	for (i = 0; i < nextra && custom_specs; i++)
+	{
+		free((char *) custom_specs[i].id);
+		free((char *) custom_specs[i].pattern);
+	}
+	free(custom_specs);
 	for (i = 0; i < nspecs; i++)
 		if (strncmp(specs[i].id, "bench.", 6) == 0)
 		{

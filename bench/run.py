@@ -152,6 +152,8 @@ def core_bench(path, a):
             res["mem"][w[1]] = parse_kv(w[2:])
         elif w[0] == "parity":
             res["parity"][w[1]] = parse_kv(w[2:])
+        elif w[0] == "compile" and w[1].startswith("custom="):
+            res["compile_custom"] = parse_kv(w[1:])
         elif w[0] == "compile":
             res["compile"].append(parse_kv(w[1:]))
         elif w[0] == "flat":
@@ -507,6 +509,18 @@ def report(a, mach, core, cg, lite, pg, elapsed):
             msg += "; with %d extra rules instead: %.3fx" % (got, r_x)
         targets.append(("Core: + %d never-matching rules" % asked, msg,
                         "≤ 1.25x", False))
+    if "pref_custom" in ct:
+        # the product's way to add rules: a caller's, tried first
+        r_c = ratio_median(ct["pref_custom"], ct["pref_builtin_c"])
+        targets.append((
+            "Core: the same %s never-matching rules as a caller's own "
+            "(compiled over the built-in set, tried first), %s rows"
+            % ("{:,}".format(got), "{:,}".format(nall)),
+            "%s vs %s per row = **%.3fx**%s" % (
+                fmt_ns(median(ct["pref_custom"]) / nall),
+                fmt_ns(median(ct["pref_builtin_c"]) / nall), r_c,
+                wall_note(core, "pref_custom", "pref_builtin_c")),
+            "≤ 1.25x", r_c <= 1.25))
     par = core["parity"]
     bad = sum(p["mismatches"] + p["extra_hits"] for p in par.values())
     plabel = {
@@ -514,6 +528,8 @@ def report(a, mach, core, cg, lite, pg, elapsed):
         "extra_prefilter_vs_builtin_prefilter": "+%s extra rules vs built-in, prefilter" % got,
         "extra_prefilter_vs_extra_reference": "+%s extra rules, prefilter vs every rule in order" % got,
         "refjit_rule_vs_reference": "JIT-compiled loop vs every rule in order (deciding rule)",
+        "custom_prefilter_vs_builtin_prefilter": "+%s rules of a caller's vs built-in, prefilter" % got,
+        "custom_prefilter_vs_custom_reference": "+%s rules of a caller's, prefilter vs every rule in order" % got,
     }
     desc = "; ".join("%s: %d rows, %d differ" % (plabel.get(k, k), p["rows"], p["mismatches"])
                      for k, p in par.items())
@@ -659,6 +675,8 @@ def report(a, mach, core, cg, lite, pg, elapsed):
     labels = [
         ("pref_builtin", "prefilter, built-in rules"),
         ("pref_extra", "prefilter, built-in + %s extra rules" % core.get("extra", "?")),
+        ("pref_builtin_c", "prefilter, built-in rules (paired with the next)"),
+        ("pref_custom", "prefilter, %s rules of a caller's, then the built-in ones" % core.get("extra", "?")),
         ("pref_sample", "prefilter, built-in rules (reference sample)"),
         ("ref_sample", "every rule in order, built-in rules"),
         ("refjit_sample", "every rule in order, whole patterns JIT-compiled "
@@ -683,6 +701,11 @@ def report(a, mach, core, cg, lite, pg, elapsed):
         "(every rule in order) runs each rule's whole pattern with pcre2's "
         "interpreter (core/ruleset.c compiles those without JIT); the "
         "prefilter path runs JIT-compiled branches." % comp)
+    cc = core.get("compile_custom")
+    if cc:
+        add("")
+        add("Compiling %d rules of a caller's over the built-in set (one "
+            "literal automaton for both): %.0f ms." % (cc["custom"], cc["ns"] / 1e6))
     if cg:
         add("")
         add("callgrind (deterministic; `valgrind --tool=callgrind --cache-sim=yes`, "
