@@ -1104,23 +1104,13 @@ bounce_matcher_new(void)
 	return m;
 }
 
-static void
-candidates_free(candidates *c)
-{
-	free(c->bits);
-	free(c->seconds);
-	free(c->found);
-	free(c->found_at);
-	free(c->found_len);
-}
-
 void
 bounce_matcher_free(bounce_matcher *matcher)
 {
 	if (matcher == NULL)
 		return;
 	pcre2_match_data_free(matcher->md);
-	candidates_free(&matcher->found_by_scan);
+	free(matcher->found_by_scan.bits);	/* the block of candidates_grow */
 	free(matcher->clean);
 	free(matcher->clean_stretches);
 	free(matcher->view);
@@ -1223,28 +1213,24 @@ bounce_subject_span(const bounce_subject *subject, size_t *start, size_t *len)
 	bounce_unwrap_span(subject->repaired, subject->nrepaired, start, len);
 }
 
-/* Room in c for nwords bitset words and nfound branches; false: no memory. */
+/*
+ * Room in c for nwords bitset words and nfound branches, in one block: the
+ * three bitsets, then the two arrays of offsets. false: no memory.
+ */
 static bool
 candidates_grow(candidates *c, size_t nwords, size_t nfound)
 {
-	uint64_t   *bits;
-	uint32_t   *at;
+	size_t		words = 3 * nwords * sizeof(uint64_t);
+	unsigned char *block = realloc(c->bits,
+								   words + 2 * nfound * sizeof(uint32_t));
 
-	if ((bits = realloc(c->bits, nwords * sizeof(uint64_t))) == NULL)
+	if (block == NULL)
 		return false;
-	c->bits = bits;
-	if ((bits = realloc(c->found, nwords * sizeof(uint64_t))) == NULL)
-		return false;
-	c->found = bits;
-	if ((bits = realloc(c->seconds, nwords * sizeof(uint64_t))) == NULL)
-		return false;
-	c->seconds = bits;
-	if ((at = realloc(c->found_at, nfound * sizeof(uint32_t))) == NULL)
-		return false;
-	c->found_at = at;
-	if ((at = realloc(c->found_len, nfound * sizeof(uint32_t))) == NULL)
-		return false;
-	c->found_len = at;
+	c->bits = (uint64_t *) block;
+	c->found = c->bits + nwords;
+	c->seconds = c->found + nwords;
+	c->found_at = (uint32_t *) (block + words);
+	c->found_len = c->found_at + nfound;
 	return true;
 }
 
