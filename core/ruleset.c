@@ -32,7 +32,7 @@
  * A caller's rules are tried before the built-in ones. Their set is
  * compiled over the built-in set (bounce_ruleset_compile_over): its
  * automaton holds the built-in literals as well, whose branches it marks
- * past its own in the same bitsets (from base_branch, a word boundary),
+ * past its own in the same bitsets (from base_branch(), a word boundary),
  * so one scan serves both sets and adding rules of one's own costs about
  * what adding them to the built-in set would, not a second pass over the
  * text. The built-in set then reads its part of the bitsets.
@@ -132,9 +132,15 @@ struct bounce_ruleset
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
 	size_t		nwords;			/* candidate bitset words (per branch) */
-	const bounce_ruleset *base;	/* whose literals the automaton holds too, */
-	uint32_t	base_branch;	/* ... their branches numbered from here */
+	const bounce_ruleset *base;	/* whose literals the automaton holds too */
 };
+
+/* Where a set compiled over a base numbers the base's branches. */
+static inline uint32_t
+base_branch(const bounce_ruleset *set)
+{
+	return (uint32_t) set->nwords * 64;
+}
 
 /*
  * What the scan found for one rule set's branches: a bit per branch.
@@ -152,9 +158,9 @@ struct bounce_matcher
 {
 	pcre2_match_data *md;
 	candidates	found_by_scan;	/* the scanned set's, then its base's */
-	const bounce_ruleset *base_scanned;	/* the base set found_by_scan ... */
-	uint32_t	base_branch;	/* ... holds from this branch on */
-	bool		base_phrases;	/* ... and whether its phrases were found */
+	const bounce_ruleset *scanned_over;	/* the set compiled over a base whose
+										 * scan filled found_by_scan last */
+	bool		scanned_phrases;	/* ... and whether phrases were found */
 	size_t		nwords;			/* bitset words each holds room for */
 	char	   *clean;			/* copy of an invalid UTF-8 text, repaired, */
 	bounce_stretch *clean_stretches;	/* ... mapped back to the text */
@@ -651,7 +657,7 @@ build_index(bounce_ruleset *set, char **patterns)
 
 			if (lit.branch >= set->base->nbranches)
 				continue;		/* the base's own base: not scanned for */
-			lit.branch += set->base_branch;
+			lit.branch += base_branch(set);
 			if (!add_literal(set, &lit, &cap))
 				return false;
 		}
@@ -948,7 +954,6 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	}
 	set->first_branch[count] = (uint32_t) set->nbranches;
 	set->nwords = (set->nbranches + 63) / 64;
-	set->base_branch = (uint32_t) set->nwords * 64;
 	if (!build_index(set, patterns))
 		goto fail;
 	/*
@@ -1242,9 +1247,9 @@ bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 
 	if (set->base != NULL)
 	{
-		/* the base's branches come after the set's (base_branch) */
+		/* the base's branches come after the set's */
 		nwords += set->base->nwords;
-		nfound = set->base_branch + set->base->nbranches;
+		nfound = base_branch(set) + set->base->nbranches;
 	}
 	if (matcher->nwords >= nwords && matcher->nfound >= nfound)
 		return BOUNCE_OK;
@@ -1543,12 +1548,11 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	int			rc;
 	bool		phrases_found,
 				ascii = subject->ascii;
-	candidates	part;		/* the scan's bitsets, from this set's branch 0 */
-	candidates *c = &part;
-	const bounce_ruleset *prescanned = m->base_scanned;
+	candidates	c;			/* the scan's bitsets, from this set's branch 0 */
+	const bounce_ruleset *over = m->scanned_over;
 
 	/* what a scan found for a base set serves the very next call only */
-	m->base_scanned = NULL;
+	m->scanned_over = NULL;
 	*index = -1;
 	if (set->count == 0 || text == NULL)
 		return BOUNCE_OK;
@@ -1571,42 +1575,41 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		}
 		return BOUNCE_OK;
 	}
-	if (scanned && prescanned == set)
+	if (scanned && over != NULL && over->base == set)
 	{
 		/* the scan of a set compiled over this one found its candidates */
-		part = candidates_from(&m->found_by_scan, m->base_branch);
-		phrases_found = m->base_phrases;
+		c = candidates_from(&m->found_by_scan, base_branch(over));
+		phrases_found = m->scanned_phrases;
 	}
 	else
 	{
-		part = m->found_by_scan;
+		c = m->found_by_scan;
 		phrases_found = ascii || !has_fold_exceptions(t, len);
-		candidates_reset(&part, set, phrases_found);
+		candidates_reset(&c, set, phrases_found);
 		if (set->base != NULL)
 		{
 			candidates	base_part = candidates_from(&m->found_by_scan,
-													set->base_branch);
+													base_branch(set));
 
 			candidates_reset(&base_part, set->base, phrases_found);
+			m->scanned_over = set;
+			m->scanned_phrases = phrases_found;
 		}
 		if (phrases_found)
 			scan_literals(set, m, t, len);
-		m->base_scanned = set->base;
-		m->base_branch = set->base_branch;
-		m->base_phrases = phrases_found;
 	}
 	for (w = 0; w < set->nwords; w++)
 	{
-		while (c->bits[w] != 0)
+		while (c.bits[w] != 0)
 		{
-			size_t		b = w * 64 + (size_t) __builtin_ctzll(c->bits[w]);
+			size_t		b = w * 64 + (size_t) __builtin_ctzll(c.bits[w]);
 			size_t		r,
 						next;
 
 			if (b >= set->nbranches)
 				break;
 			r = set->branches[b].rule;
-			rc = try_branches(set, m, c, r, text, len, ascii, ctx,
+			rc = try_branches(set, m, &c, r, text, len, ascii, ctx,
 							  phrases_found, mstart, mlen, limit_hit);
 			if (rc < 0)
 				return rc;
@@ -1617,7 +1620,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 			}
 			/* the rule's branches are done: clear them and go on */
 			for (next = b; next < set->first_branch[r + 1]; next++)
-				c->bits[next >> 6] &= ~((uint64_t) 1 << (next & 63));
+				c.bits[next >> 6] &= ~((uint64_t) 1 << (next & 63));
 			w = b >> 6;
 		}
 	}
