@@ -406,6 +406,37 @@ extra_pattern(void)
 	return strdup(buf);
 }
 
+/* Never-matching rule number x, named "bench.<kind>-x" (freed by the caller). */
+static void
+never_matching_spec(bounce_rule_spec *spec, const char *kind, size_t x,
+					bounce_when when)
+{
+	char		id[48];
+
+	snprintf(id, sizeof(id), "bench.%s-%zu", kind, x);
+	spec->id = strdup(id);
+	spec->category = (bounce_category) (rng() % BOUNCE_CATEGORY_COUNT);
+	spec->when = when;
+	spec->pattern = extra_pattern();
+	spec->note = "bench: never-matching rule";
+	spec->origin = "bench/core_bench.c";
+}
+
+/* Free n specs and the bench's rules among them (the built-in ones stay). */
+static void
+free_specs(bounce_rule_spec *specs, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n && specs; i++)
+		if (strncmp(specs[i].id, "bench.", 6) == 0)
+		{
+			free((char *) specs[i].id);
+			free((char *) specs[i].pattern);
+		}
+	free(specs);
+}
+
 /*
  * The built-in specs with n extra rules spread evenly among them (so that
  * every row passes extra rules before the one that decides it).
@@ -430,15 +461,8 @@ with_extra_rules(size_t n, size_t *count)
 		/* extra rule i goes before builtin b when x * nb < b * n */
 		if (x < n && (b >= nb || x * nb <= b * n))
 		{
-			char		id[48];
-
-			snprintf(id, sizeof(id), "bench.extra-%zu", x);
-			specs[i].id = strdup(id);
-			specs[i].category = (bounce_category) (rng() % BOUNCE_CATEGORY_COUNT);
-			specs[i].when = whens[rng() % (sizeof(whens) / sizeof(*whens))];
-			specs[i].pattern = extra_pattern();
-			specs[i].note = "bench: never-matching extra rule";
-			specs[i].origin = "bench/core_bench.c";
+			never_matching_spec(&specs[i], "extra", x,
+								whens[rng() % (sizeof(whens) / sizeof(*whens))]);
 			x++;
 		}
 		else
@@ -1052,13 +1076,7 @@ main(int argc, char **argv)
 		{
 			printf("compile extra=%zu finished=0 timeout_s=%d\n", nextra,
 				   timeout_s);
-			for (i = 0; i < nspecs; i++)
-				if (strncmp(specs[i].id, "bench.", 6) == 0)
-				{
-					free((char *) specs[i].id);
-					free((char *) specs[i].pattern);
-				}
-			free(specs);
+			free_specs(specs, nspecs);
 			specs = NULL;
 			nspecs = 0;
 			if (*fallbacks == '\0')
@@ -1097,17 +1115,7 @@ main(int argc, char **argv)
 		if (custom_specs == NULL)
 			die("out of memory");
 		for (i = 0; i < nextra; i++)
-		{
-			char		id[48];
-
-			snprintf(id, sizeof(id), "bench.custom-%zu", i);
-			custom_specs[i].id = strdup(id);
-			custom_specs[i].category = (bounce_category) (rng() % BOUNCE_CATEGORY_COUNT);
-			custom_specs[i].when = BOUNCE_WHEN_ANY;
-			custom_specs[i].pattern = extra_pattern();
-			custom_specs[i].note = "bench: never-matching rule of a caller's";
-			custom_specs[i].origin = "bench/core_bench.c";
-		}
+			never_matching_spec(&custom_specs[i], "custom", i, BOUNCE_WHEN_ANY);
 		t0 = now_ns();
 		custom = bounce_ruleset_compile_over(custom_specs, nextra, builtin,
 											 &err, errbuf, sizeof(errbuf));
@@ -1257,19 +1265,8 @@ main(int argc, char **argv)
 	bounce_matcher_free(mc);
 	bounce_ruleset_free(big);
 	bounce_ruleset_free(custom);
-	for (i = 0; i < nextra && custom_specs; i++)
-	{
-		free((char *) custom_specs[i].id);
-		free((char *) custom_specs[i].pattern);
-	}
-	free(custom_specs);
-	for (i = 0; i < nspecs; i++)
-		if (strncmp(specs[i].id, "bench.", 6) == 0)
-		{
-			free((char *) specs[i].id);
-			free((char *) specs[i].pattern);
-		}
-	free(specs);
+	free_specs(custom_specs, custom_specs ? nextra : 0);
+	free_specs(specs, nspecs);
 	free(rows);
 	return 0;
 }
