@@ -22,6 +22,8 @@ reversed every other repetition so that drift cancels:
   floor     count(bench_floor(status, diagnostic))     a C function with the
             same arguments and result as bounce_category that does not
             classify (bench/pg_floor.c): PostgreSQL's cost per call
+  phrase    count(diagnostic ~* '\\yuser\\s+unknown\\y')  one built-in
+            phrase, tested as the CASE baseline tests each of its branches
   bounce    count(bounce_category(status, diagnostic))
 and over t_case: case (the rules as a CASE over ~*, bench/sql_case.py),
 bounce and length; then, once each, the CASE cut to its first 30 and to its
@@ -49,6 +51,9 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sql_case  # noqa: E402
+
+# one built-in phrase as a CASE branch would test it (bench/sql_case.py: \b -> \y)
+PHRASE_RE = "\\yuser\\s+unknown\\y"
 
 COPY_OPTS = "(FORMAT csv, DELIMITER E'\\t', QUOTE E'\\x01', NULL '', HEADER true)"
 
@@ -233,6 +238,7 @@ CREATE TABLE bench_branches (rule int, branch int, pattern text);
         "count": "SELECT count(*) FROM %s;",
         "length": "SELECT count(length(diagnostic)) FROM %s;",
         "floor": "SELECT count(bench_floor(status, diagnostic)) FROM %s;",
+        "phrase": "SELECT count(diagnostic ~* '" + PHRASE_RE + "') FROM %s;",
         "bounce": "SELECT count(bounce_category(status, diagnostic)) FROM %s;",
     }
     for q in queries.values():          # warm-up: cache, first-call setup
