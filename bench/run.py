@@ -364,6 +364,52 @@ def pg_bench(path, rules, a):
 
 # ------------------------------------------------------------- machine --
 
+def cpu_speeds(cpus):
+    """CPU time of a fixed Python loop on each CPU (ms, median of 3)."""
+    def spin():
+        t, x = time.thread_time(), 0
+        for i in range(300000):
+            x += i * i % 7
+        return (time.thread_time() - t) * 1e3
+
+    mine = os.sched_getaffinity(0)
+    runs = {c: [] for c in cpus}
+    for _ in range(3):
+        for c in cpus:
+            os.sched_setaffinity(0, {c})
+            spin()
+            runs[c].append(spin())
+    os.sched_setaffinity(0, mine)
+    return {c: median(v) for c, v in runs.items()}
+
+
+def fmt_speeds(speeds):
+    if not speeds:
+        return "one CPU"
+    return ", ".join("CPU %d %.1f ms" % (c, v) for c, v in sorted(speeds.items()))
+
+
+def pin_to_fastest_cpu(part, cpus, pins):
+    """
+    Run the next part on one CPU, the fastest just before it. Virtual CPUs
+    of this kind of machine differ by up to half, and which one is slow
+    changes within minutes (a busy sibling on the host); a part that moved
+    between them, or whose baseline ran on one CPU and subject on another,
+    would mix the two speeds into its ratios. Children (core_bench,
+    valgrind, the PostgreSQL cluster pg_virtualenv starts) inherit the
+    affinity. BENCH_CPU=n chooses the CPU.
+    """
+    speeds = cpu_speeds(cpus) if len(cpus) > 1 else {}
+    want = os.environ.get("BENCH_CPU", "")
+    if want.isdigit() and int(want) in cpus:
+        cpu = int(want)
+    else:
+        cpu = min(speeds, key=speeds.get) if speeds else cpus[0]
+    os.sched_setaffinity(0, {cpu})
+    pins.append({"part": part, "cpu": cpu, "cpus": cpus, "speeds": speeds})
+    log("%s: on CPU %d (a calibration loop: %s)" % (part, cpu, fmt_speeds(speeds)))
+
+
 def machine():
     def first(cmd):
         try:
@@ -804,6 +850,16 @@ def report(a, mach, core, cg, lite, pg, elapsed):
     add("- machine: %s, %d cores, %s RAM; %s; %s; pcre2 %s (JIT: %s)" % (
         mach["cpu"], mach["cores"], mach["memory"], mach["os"], mach["compiler"],
         core.get("pcre2", "?"), core.get("jit", "?")))
+    pins = mach.get("pins")
+    if pins:
+        add("- each part ran on one CPU (the PostgreSQL cluster included), the "
+            "fastest just before it by a calibration loop's CPU time: %s; at the "
+            "end: %s. Which virtual CPU is slower, by up to half, changes within "
+            "minutes on this machine; ratios compare runs on one CPU, close in "
+            "time" % ("; ".join("%s on CPU %d (%s)" % (p["part"], p["cpu"],
+                                                        fmt_speeds(p["speeds"]))
+                                 for p in pins),
+                      fmt_speeds(mach.get("speeds_end", {}))))
     add("- load average (1, 5, 15 min) at the start: %s, at the end: %s (other "
         "processes running make every time longer; the interleaved ratios "
         "less so)" % (mach["load"], loadavg()))
@@ -840,12 +896,15 @@ def main():
     os.environ.pop("BOUNCE_NO_JIT", None)
     t0 = time.time()
     mach = machine()
+    mach["pins"] = pins = []
+    all_cpus = sorted(os.sched_getaffinity(0))
     path = rows_file(a.rows, a.seed)
     rules = os.path.join(WORK, "rules.tsv")
     with open(rules, "w") as f:
         run([os.path.join(BUILD, "core_bench"), "-d", path], stdout=f)
 
     log("core: %d rows, %d repetitions" % (a.rows, a.reps))
+    pin_to_fastest_cpu("core", all_cpus, pins)
     core = core_bench(path, a)
     log("core: %.0f s" % core["seconds"])
     cg = None if a.no_callgrind else callgrind(path, a)
@@ -854,11 +913,15 @@ def main():
     lite = pg = None
     if not a.no_sqlite:
         try:
+            pin_to_fastest_cpu("SQLite", all_cpus, pins)
             lite = sqlite_bench(path, a)
         except (sqlite3.Error, OSError) as e:
             log("sqlite: failed: %s" % e)
     if not a.no_pg:
+        pin_to_fastest_cpu("PostgreSQL", all_cpus, pins)
         pg = pg_bench(path, rules, a)
+    os.sched_setaffinity(0, set(all_cpus))
+    mach["speeds_end"] = cpu_speeds(all_cpus) if len(all_cpus) > 1 else {}
     if pg:
         log("postgresql: %.0f s" % pg["seconds"])
     text, _targets = report(a, mach, core, cg, lite, pg, time.time() - t0)
