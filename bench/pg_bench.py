@@ -163,6 +163,7 @@ VACUUM (FREEZE, ANALYZE) t_case;
 """ % (os.path.abspath(args.floor), cols, shell_rows, COPY_OPTS,
        args.case_rows + 1, shell_rows, cols, COPY_OPTS))
     res["rows"] = int(s.value("SELECT count(*) FROM t;"))
+    res["phrase_re"] = PHRASE_RE
     res["case_rows"] = int(s.value("SELECT count(*) FROM t_case;"))
     res["table_mb"] = int(s.value("SELECT pg_total_relation_size('t');")) / 1e6
     res["avg_diag_bytes"] = float(s.value(
