@@ -6,8 +6,9 @@
  *   2. Otherwise a 521 or 556 reply decides invalid-domain (RFC 7504: the
  *      host or domain accepts no mail), even next to an enhanced code.
  *   3. Otherwise the enhanced status code, by RFC 3463 subject and detail:
- *      the status argument's first, then one found in the text, when the
- *      first says too little (X.0.0, X.5.x, ...).
+ *      the status argument's first, then the text's, in order, while those
+ *      before say too little (X.0.0, X.5.x, ...): qmail's
+ *      "554 5.4.0 <host #4.4.1>" is decided by its 4.4.1.
  *   4. Otherwise the basic reply code, where it says enough (552, 421, 451).
  *   5. Otherwise "other".
  *
@@ -166,7 +167,9 @@ decide_by_codes(const bounce_codes *status_codes, bounce_codectx *ctx,
 				bounce_result *r)
 {
 	bounce_codes text_codes;
-	int			category;
+	int			category,
+				enh[3];
+	size_t		at;
 
 	bounce_codectx_complete(ctx);
 	memset(&text_codes, 0, sizeof(text_codes));
@@ -187,6 +190,15 @@ decide_by_codes(const bounce_codes *status_codes, bounce_codectx *ctx,
 		r->signal = BOUNCE_SIGNAL_ENHANCED;
 		return;
 	}
+	/* a later code in the text that says more than the first ones */
+	for (at = 0; bounce_next_enhanced(ctx->text, ctx->text_len, &at, enh);)
+		if ((category = category_of_enhanced(enh)) >= 0)
+		{
+			r->category = (bounce_category) category;
+			r->signal = BOUNCE_SIGNAL_ENHANCED;
+			memcpy(r->enhanced, enh, sizeof(r->enhanced));
+			return;
+		}
 	if ((category = category_of_reply(ctx->codes.reply)) >= 0)
 	{
 		r->category = (bounce_category) category;
@@ -271,7 +283,9 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 	bounce_codectx_complete(&ctx);
 	r->hard = bounce_category_is_hard(r->category) && !is_transient(&ctx);
 	r->reply_code = ctx.codes.reply;
-	memcpy(r->enhanced, ctx.codes.enh, sizeof(r->enhanced));
+	/* the code that decided, when a later one in the text did */
+	if (r->enhanced[0] == 0)
+		memcpy(r->enhanced, ctx.codes.enh, sizeof(r->enhanced));
 	return BOUNCE_OK;
 }
 

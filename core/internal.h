@@ -72,6 +72,13 @@ void		bounce_parse_leading(const char *s, size_t len, bounce_codes *codes);
 /* Codes anywhere in a diagnostic (first plausible ones). */
 void		bounce_parse_inside(const char *s, size_t len, bounce_codes *codes);
 
+/*
+ * The enhanced codes of a diagnostic one at a time: the next one from *at
+ * on (start at 0); false when there is none left. Moves *at past it.
+ */
+bool		bounce_next_enhanced(const char *s, size_t len, size_t *at,
+								 int enh[3]);
+
 /* ---- literal factors (factor.c) ---- */
 
 /*

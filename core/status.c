@@ -322,3 +322,25 @@ bounce_parse_inside(const char *s, size_t len, bounce_codes *codes)
 		}
 	}
 }
+
+bool
+bounce_next_enhanced(const char *s, size_t len, size_t *at, int enh[3])
+{
+	size_t		i,
+				n;
+
+	if (s == NULL)
+		return false;
+	if (len > BOUNCE_SCAN_LIMIT)
+		len = BOUNCE_SCAN_LIMIT;
+	for (i = bounce_next_code_start((const unsigned char *) s, len, *at);
+		 i < len;
+		 i = bounce_next_code_start((const unsigned char *) s, len, i + 1))
+		if ((n = enhanced_at(s, len, i, enh)) > 0)
+		{
+			*at = i + n;
+			return true;
+		}
+	*at = len;
+	return false;
+}

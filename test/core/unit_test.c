@@ -1283,6 +1283,21 @@ test_engine(void)
 		classify_both(empty, m, "5.0.0", 5, "smtp; 550 5.2.2 x", 17, &r,
 					  __FILE__, __LINE__);
 		CHECK_EQ_INT(r.category, BOUNCE_FULL_MAILBOX);
+		/* ... and so does a later code in the text that says more */
+		classify_both(empty, m, "554 5.4.0", 9, "554 5.4.0 <mx.example.net #4.4.1>",
+					  33, &r, __FILE__, __LINE__);
+		CHECK_EQ_INT(r.category, BOUNCE_CONNECTION_ERROR);
+		CHECK_EQ_INT(r.signal, BOUNCE_SIGNAL_ENHANCED);
+		CHECK_EQ_INT(r.enhanced[0] * 100 + r.enhanced[1] * 10 + r.enhanced[2], 441);
+		CHECK(!r.hard);
+		classify_both(empty, m, NULL, 0, "550 5.0.0 x; 5.5.1 y; 5.1.1 z", 29, &r,
+					  __FILE__, __LINE__);
+		CHECK_EQ_INT(r.category, BOUNCE_INVALID_MAILBOX);
+		CHECK(r.hard);
+		classify_both(empty, m, NULL, 0, "550 5.0.0 x; 5.5.1 y", 20, &r,
+					  __FILE__, __LINE__);
+		CHECK_EQ_INT(r.category, BOUNCE_OTHER);
+		CHECK_EQ_INT(r.enhanced[0] * 100 + r.enhanced[1] * 10 + r.enhanced[2], 500);
 		/* 521 at the start of the text */
 		classify_both(empty, m, NULL, 0, "smtp; 521 5.3.2 no mail here", 28, &r,
 					  __FILE__, __LINE__);
