@@ -281,11 +281,13 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 		decide_by_codes(&status_codes, &ctx, r);
 
 	bounce_codectx_complete(&ctx);
-	r->hard = bounce_category_is_hard(r->category) && !is_transient(&ctx);
 	r->reply_code = ctx.codes.reply;
 	/* the code that decided, when a later one in the text did */
 	if (r->enhanced[0] == 0)
 		memcpy(r->enhanced, ctx.codes.enh, sizeof(r->enhanced));
+	/* soft when the reply or the reported enhanced code is a 4xx one */
+	r->hard = bounce_category_is_hard(r->category) &&
+		r->reply_code / 100 != 4 && r->enhanced[0] != 4;
 	return BOUNCE_OK;
 }
 

@@ -1294,6 +1294,12 @@ test_engine(void)
 					  __FILE__, __LINE__);
 		CHECK_EQ_INT(r.category, BOUNCE_INVALID_MAILBOX);
 		CHECK(r.hard);
+		/* hard or not by the codes reported: the reply and the deciding code */
+		classify_both(empty, m, "550", 3, "x 4.5.0 y (#5.1.1)", 18, &r,
+					  __FILE__, __LINE__);
+		CHECK_EQ_INT(r.category, BOUNCE_INVALID_MAILBOX);
+		CHECK_EQ_INT(r.enhanced[0] * 100 + r.enhanced[1] * 10 + r.enhanced[2], 511);
+		CHECK(r.hard);
 		classify_both(empty, m, NULL, 0, "550 5.0.0 x; 5.5.1 y", 20, &r,
 					  __FILE__, __LINE__);
 		CHECK_EQ_INT(r.category, BOUNCE_OTHER);
