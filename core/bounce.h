@@ -63,9 +63,10 @@ typedef struct bounce_result
 	size_t		match_start;	/* byte offset of the rule's match in the */
 	size_t		match_len;		/* diagnostic; both 0 without a rule */
 	int			reply_code;		/* basic reply code (e.g. 550), 0 if none */
-	int			enhanced[3];	/* enhanced code (e.g. 5,7,509): the one that
-								 * decided when a later one in the text did,
-								 * else the first found; all 0 if none */
+	int			enhanced[3];	/* enhanced code (e.g. 5,7,509): the text's
+								 * code that decided, when one did; else the
+								 * status argument's, else the text's first;
+								 * all 0 if none */
 	bool		truncated;		/* only the first BOUNCE_SCAN_LIMIT bytes of
 								 * the diagnostic were examined */
 	bool		limit_hit;		/* a rule hit a pcre2 match limit and was

@@ -6,9 +6,10 @@
  *   2. Otherwise a 521 or 556 reply decides invalid-domain (RFC 7504: the
  *      host or domain accepts no mail), even next to an enhanced code.
  *   3. Otherwise the enhanced status code, by RFC 3463 subject and detail:
- *      the status argument's first, then the text's, in order, while those
+ *      the status argument's, then the text's, in order, while those
  *      before say too little (X.0.0, X.5.x, ...): qmail's
- *      "554 5.4.0 <host #4.4.1>" is decided by its 4.4.1.
+ *      "554 5.4.0 <host #4.4.1>" is decided by its 4.4.1. A code of the
+ *      text that decides is the one reported, and the hard flag follows it.
  *   4. Otherwise the basic reply code, where it says enough (552, 421, 451).
  *   5. Otherwise "other".
  *
@@ -183,14 +184,13 @@ decide_by_codes(const bounce_codes *status_codes, bounce_codectx *ctx,
 		r->signal = BOUNCE_SIGNAL_REPLY;
 		return;
 	}
-	if ((category = category_of_enhanced(status_codes->enh)) >= 0 ||
-		(category = category_of_enhanced(text_codes.enh)) >= 0)
+	if ((category = category_of_enhanced(status_codes->enh)) >= 0)
 	{
 		r->category = (bounce_category) category;
 		r->signal = BOUNCE_SIGNAL_ENHANCED;
 		return;
 	}
-	/* a later code in the text that says more than the first ones */
+	/* the text's codes in order: the first that says enough, reported */
 	for (at = 0; bounce_next_enhanced(ctx->text, ctx->text_len, &at, enh);)
 		if ((category = category_of_enhanced(enh)) >= 0)
 		{
@@ -282,7 +282,7 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 
 	bounce_codectx_complete(&ctx);
 	r->reply_code = ctx.codes.reply;
-	/* the code that decided, when a later one in the text did */
+	/* the code that decided, when one of the text's did */
 	if (r->enhanced[0] == 0)
 		memcpy(r->enhanced, ctx.codes.enh, sizeof(r->enhanced));
 	/* soft when the reply or the reported enhanced code is a 4xx one */

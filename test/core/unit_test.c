@@ -1283,6 +1283,8 @@ test_engine(void)
 		classify_both(empty, m, "5.0.0", 5, "smtp; 550 5.2.2 x", 17, &r,
 					  __FILE__, __LINE__);
 		CHECK_EQ_INT(r.category, BOUNCE_FULL_MAILBOX);
+		/* the text's code that decided is the one reported */
+		CHECK_EQ_INT(r.enhanced[0] * 100 + r.enhanced[1] * 10 + r.enhanced[2], 522);
 		/* ... and so does a later code in the text that says more */
 		classify_both(empty, m, "554 5.4.0", 9, "554 5.4.0 <mx.example.net #4.4.1>",
 					  33, &r, __FILE__, __LINE__);
