@@ -51,6 +51,7 @@
 #include "internal.h"
 
 #define LITERAL_MIN	3			/* shortest literal indexed (see build_index) */
+#define TEXT_KEEP	16384		/* text bytes a matcher's buffers stay sized for */
 #define DENSE_MAX	1024		/* states given a full row of transitions */
 #define NO_STATE	UINT32_MAX
 
@@ -1166,6 +1167,27 @@ bounce_matcher_subject(bounce_matcher *matcher, const char *text, size_t len,
 	size_t		view_len;
 	int			rc;
 
+	/*
+	 * After a huge text (up to 64 KiB, several MB of buffers) the next
+	 * ordinary one lets them go: a long-lived connection keeps only what
+	 * ordinary texts need.
+	 */
+	if (len <= TEXT_KEEP && matcher->clean_size > TEXT_KEEP)
+	{
+		free(matcher->clean);
+		free(matcher->clean_stretches);
+		matcher->clean = NULL;
+		matcher->clean_stretches = NULL;
+		matcher->clean_size = 0;
+	}
+	if (len <= TEXT_KEEP && matcher->view_size > TEXT_KEEP)
+	{
+		free(matcher->view);
+		free(matcher->stretches);
+		matcher->view = NULL;
+		matcher->stretches = NULL;
+		matcher->view_size = 0;
+	}
 	memset(subject, 0, sizeof(*subject));
 	subject->text = text;
 	subject->len = text ? len : 0;
