@@ -21,7 +21,8 @@
  *       hardness
  *
  * Files have a header line naming at least id, status, diagnostic and
- * expected (tab-separated, no quoting). Ends with "N passed, N failed" and
+ * expected (tab-separated, no quoting); an id names one row across all the
+ * files given (a repeated id fails). Ends with "N passed, N failed" and
  * exits 1 when anything failed.
  */
 #define _GNU_SOURCE
@@ -341,6 +342,12 @@ check_custom(const bounce_ruleset *set, const bounce_ruleset *over,
 	return 1;
 }
 
+static int
+compare_ids(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -358,6 +365,10 @@ main(int argc, char **argv)
 			   *empty = NULL;
 	int			err,
 				custom_hits = 0;
+	char	  **ids = NULL;		/* every row's id, "file id", for duplicates */
+	size_t		nids = 0,
+				idcap = 0,
+				k;
 
 	set = bounce_builtin_ruleset(&err);
 	if (set != NULL &&
@@ -451,6 +462,17 @@ main(int argc, char **argv)
 				failed++;
 				continue;
 			}
+			if (nids == idcap)
+			{
+				char	  **grown = realloc(ids, (idcap = idcap * 2 + 256) *
+											sizeof(char *));
+
+				if (grown == NULL)
+					return 2;
+				ids = grown;
+			}
+			if ((ids[nids++] = strdup(cols[cid])) == NULL)
+				return 2;
 			/* an empty field is an absent (NULL) input, as in the SQL tests */
 			err = bounce_classify_with(set, true, m,
 									   cols[cstatus][0] ? cols[cstatus] : NULL,
@@ -522,6 +544,17 @@ main(int argc, char **argv)
 		free(line);
 		fclose(f);
 	}
+	/* an id names one row across all the files (reports cite them) */
+	qsort(ids, nids, sizeof(char *), compare_ids);
+	for (k = 1; k < nids; k++)
+		if (strcmp(ids[k - 1], ids[k]) == 0)
+		{
+			printf("FAIL duplicate id %s\n", ids[k]);
+			failed++;
+		}
+	for (k = 0; k < nids; k++)
+		free(ids[k]);
+	free(ids);
 	bounce_matcher_free(m);
 	bounce_ruleset_free(over);
 	bounce_ruleset_free(apart);
