@@ -257,6 +257,9 @@ found:
   died, "aborted after 5.0 hour(s)", "occurred after 30 attempt(s) to
   deliver", challenge-response systems, mail not collected for 30 days,
   Sieve rejects, Exim's "delivery to file forbidden", "missing MX").
+  A last helper looked for bounce fixtures in npm packages and found few
+  that are not Sisimai's: 8 rows (the SpamAssassin public corpus's old
+  bounces, SBC, Charter), **62.5% (5)** on first run, 8 after.
 
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
