@@ -662,6 +662,15 @@ build_index(bounce_ruleset *set, char **patterns)
 			if (!add_literal(set, &lit, &cap))
 				return false;
 		}
+	/* the array grew by doubling: keep only what it holds, for the scans */
+	if (set->nliterals > 0 && set->nliterals < cap)
+	{
+		literal    *fitted = realloc(set->literals,
+									 set->nliterals * sizeof(literal));
+
+		if (fitted != NULL)
+			set->literals = fitted;
+	}
 	return build_automaton(set);
 
 oom:
