@@ -365,7 +365,7 @@ main(int argc, char **argv)
 			   *empty = NULL;
 	int			err,
 				custom_hits = 0;
-	char	  **ids = NULL;		/* every row's id, "file id", for duplicates */
+	char	  **ids = NULL;		/* every row's id, to find repeats */
 	size_t		nids = 0,
 				idcap = 0,
 				k;
