@@ -173,10 +173,13 @@ decide_by_codes(const bounce_codes *status_codes, bounce_codectx *ctx,
 	size_t		at;
 
 	bounce_codectx_complete(ctx);
+	/* the text's own reply code counts only without one in the status */
 	memset(&text_codes, 0, sizeof(text_codes));
-	bounce_parse_leading(ctx->text, ctx->text_len, &text_codes);
-	bounce_parse_inside(ctx->text, ctx->text_len, &text_codes);
-
+	if (status_codes->reply == 0)
+	{
+		bounce_parse_leading(ctx->text, ctx->text_len, &text_codes);
+		bounce_parse_inside(ctx->text, ctx->text_len, &text_codes);
+	}
 	if (accepts_no_mail(status_codes->reply) ||
 		(status_codes->reply == 0 && accepts_no_mail(text_codes.reply)))
 	{

@@ -1119,6 +1119,22 @@ bounce_matcher_new(void)
 	return m;
 }
 
+/* Free the buffers sized by the texts seen; they grow again on demand. */
+static void
+free_text_buffers(bounce_matcher *m)
+{
+	free(m->clean);
+	free(m->clean_stretches);
+	free(m->view);
+	free(m->stretches);
+	m->clean = NULL;
+	m->clean_stretches = NULL;
+	m->view = NULL;
+	m->stretches = NULL;
+	m->clean_size = 0;
+	m->view_size = 0;
+}
+
 void
 bounce_matcher_free(bounce_matcher *matcher)
 {
@@ -1126,10 +1142,7 @@ bounce_matcher_free(bounce_matcher *matcher)
 		return;
 	pcre2_match_data_free(matcher->md);
 	free(matcher->found_by_scan.bits);	/* the block of candidates_grow */
-	free(matcher->clean);
-	free(matcher->clean_stretches);
-	free(matcher->view);
-	free(matcher->stretches);
+	free_text_buffers(matcher);
 	free(matcher);
 }
 
@@ -1181,22 +1194,9 @@ bounce_matcher_subject(bounce_matcher *matcher, const char *text, size_t len,
 	 * ordinary one lets them go: a long-lived connection keeps only what
 	 * ordinary texts need.
 	 */
-	if (len <= TEXT_KEEP && matcher->clean_size > TEXT_KEEP)
-	{
-		free(matcher->clean);
-		free(matcher->clean_stretches);
-		matcher->clean = NULL;
-		matcher->clean_stretches = NULL;
-		matcher->clean_size = 0;
-	}
-	if (len <= TEXT_KEEP && matcher->view_size > TEXT_KEEP)
-	{
-		free(matcher->view);
-		free(matcher->stretches);
-		matcher->view = NULL;
-		matcher->stretches = NULL;
-		matcher->view_size = 0;
-	}
+	if (len <= TEXT_KEEP &&
+		(matcher->clean_size > TEXT_KEEP || matcher->view_size > TEXT_KEEP))
+		free_text_buffers(matcher);
 	memset(subject, 0, sizeof(*subject));
 	subject->text = text;
 	subject->len = text ? len : 0;
