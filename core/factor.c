@@ -209,7 +209,9 @@ is_frequent_literal(const unsigned char *s, int len)
 
 /*
  * Selectivity of an OR-set: its weakest literal counts (a common word
- * weighs like a very short literal); ties go to fewer alternatives.
+ * weighs like a very short literal; one too short for the scan to index,
+ * such as the "." of a dotted quad, makes the set useless); ties go to
+ * fewer alternatives.
  */
 static int
 req_score(const strset *req)
@@ -221,8 +223,10 @@ req_score(const strset *req)
 	{
 		int			w = req->len[i] * 32;
 
-		if (is_common_word(req->s[i], req->len[i]) ||
-			is_frequent_literal(req->s[i], req->len[i]))
+		if (req->len[i] < BOUNCE_LITERAL_MIN)
+			w = 0;
+		else if (is_common_word(req->s[i], req->len[i]) ||
+				 is_frequent_literal(req->s[i], req->len[i]))
 			w = 40;
 		if (w < weakest)
 			weakest = w;

@@ -87,6 +87,7 @@ bool		bounce_next_enhanced(const char *s, size_t len, size_t *at,
  */
 #define BOUNCE_FACTOR_MAX	64	/* at most this many alternatives */
 #define BOUNCE_FACTOR_LEN	32	/* bytes per literal kept */
+#define BOUNCE_LITERAL_MIN	3	/* shortest literal the scan indexes */
 
 typedef struct bounce_factors
 {

@@ -50,7 +50,6 @@
 
 #include "internal.h"
 
-#define LITERAL_MIN	3			/* shortest literal indexed (see build_index) */
 #define TEXT_KEEP	16384		/* text bytes a matcher's buffers stay sized for */
 #define DENSE_MAX	1024		/* states given a full row of transitions */
 #define NO_STATE	UINT32_MAX
@@ -242,7 +241,7 @@ index_second(bounce_ruleset *set, const bounce_factors *f, uint32_t b,
 	if (f->count2 == 0 || set->branches[b].phrase)
 		return true;
 	for (k = 0; k < f->count2; k++)
-		if (f->len2[k] < LITERAL_MIN + 1)
+		if (f->len2[k] < BOUNCE_LITERAL_MIN + 1)
 			return true;
 	for (k = 0; k < f->count2; k++)
 	{
@@ -624,7 +623,7 @@ build_index(bounce_ruleset *set, char **patterns)
 		bounce_pattern_factors(patterns[i], f);
 		usable = f->count > 0;
 		for (k = 0; k < f->count; k++)
-			usable = usable && f->len[k] >= LITERAL_MIN;
+			usable = usable && f->len[k] >= BOUNCE_LITERAL_MIN;
 		/* a phrase is decided by the scan, so it must be scanned for */
 		set->branches[i].phrase = f->phrase && usable;
 		if (!usable)

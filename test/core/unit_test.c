@@ -2135,6 +2135,13 @@ test_factors(void)
 	CHECK_MSG(f.count == 1 && has_factor(&f, "mailbox full"), "{%s}", factor_list(&f));
 	bounce_pattern_factors("rcpt\\.to\\(none\\)", &f);
 	CHECK_MSG(f.count == 1 && has_factor(&f, "rcpt.to(none)"), "{%s}", factor_list(&f));
+	/* a literal too short to index never wins over one that is not: the
+	 * "." of a dotted quad against the words around it */
+	bounce_pattern_factors("\\b(?:e-?mail|mail|messages?)\\s+from\\s+\\[?\\d{1,3}"
+						   "(?:\\.\\d{1,3}){3}\\]?\\s+(?:is\\s+|has\\s+been\\s+)?"
+						   "(?:currently\\s+)?blocked\\b", &f);
+	CHECK_MSG(f.count > 0 && f.len[0] >= BOUNCE_LITERAL_MIN,
+			  "dotted quad: {%s}", factor_list(&f));
 	bounce_pattern_factors("a@B", &f);	/* folded as bounce_fold does */
 	{
 		char		want[4];
