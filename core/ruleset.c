@@ -120,7 +120,8 @@ struct bounce_ruleset
 {
 	size_t		count;
 	const bounce_rule_spec *specs;
-	pcre2_code **codes;			/* whole patterns (reference path) */
+	pcre2_code **codes;			/* whole patterns, compiled on first use
+								 * by the reference path (whole_code) */
 	branch	   *branches;		/* rule by rule, in order */
 	size_t		nbranches;
 	uint32_t   *first_branch;	/* per rule; [count] == nbranches */
@@ -883,10 +884,15 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 					nparts = 0,
 					k;
 		char	  **parts;
+		pcre2_code *whole;
 
-		/* the whole pattern serves the reference path only: no JIT */
-		set->codes[i] = compile_one(specs[i].pattern, &code, &offset);
-		if (set->codes[i] == NULL)
+		/*
+		 * The whole pattern is compiled to check it (its error offsets are
+		 * the caller's), then let go: only the reference path, which tests
+		 * and benchmarks take, runs it, and compiles it again there.
+		 */
+		whole = compile_one(specs[i].pattern, &code, &offset);
+		if (whole == NULL)
 		{
 			if (code == PCRE2_ERROR_NOMEMORY)
 				goto fail;
@@ -894,6 +900,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			describe_error(errbuf, errlen, &specs[i], code, offset);
 			goto fail;
 		}
+		pcre2_code_free(whole);
 		if ((parts = split_branches(specs[i].pattern, &nparts)) == NULL)
 			goto fail;
 		set->first_branch[i] = (uint32_t) set->nbranches;
@@ -1448,6 +1455,32 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 	}
 }
 
+/*
+ * Rule i's whole pattern, for the reference path: compiled on its first
+ * use there (NULL when out of memory). Threads that race compile it each
+ * and keep the first; the pattern compiled when the set was built.
+ */
+static pcre2_code *
+whole_code(const bounce_ruleset *set, size_t i)
+{
+	pcre2_code *code = __atomic_load_n(&set->codes[i], __ATOMIC_ACQUIRE),
+			   *none = NULL;
+	int			err;
+	size_t		offset;
+
+	if (code != NULL)
+		return code;
+	if ((code = compile_one(set->specs[i].pattern, &err, &offset)) == NULL)
+		return NULL;
+	if (!__atomic_compare_exchange_n(&set->codes[i], &none, code, false,
+									 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+	{
+		pcre2_code_free(code);
+		code = none;			/* another thread's */
+	}
+	return code;
+}
+
 /* The result of one regex search: 1 match, 0 none, or a BOUNCE_ error. */
 static int
 search(const bounce_ruleset *set, bounce_matcher *m, pcre2_code *code,
@@ -1591,10 +1624,13 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		/* the reference: every rule's whole pattern, in order */
 		for (i = 0; i < set->count; i++)
 		{
+			pcre2_code *code;
+
 			if (!bounce_when_holds(set->specs[i].when, ctx))
 				continue;
-			rc = search(set, m, set->codes[i], text, len, mstart, mlen,
-						limit_hit);
+			if ((code = whole_code(set, i)) == NULL)
+				return BOUNCE_ENOMEM;
+			rc = search(set, m, code, text, len, mstart, mlen, limit_hit);
 			if (rc < 0)
 				return rc;
 			if (rc > 0)
