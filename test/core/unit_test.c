@@ -2714,6 +2714,7 @@ typedef struct worker
 	const input *inputs;
 	bounce_result *results;
 	int			bad_rc;
+	int			ref_differ;		/* the reference path disagreed */
 } worker;
 
 /* bounce_pattern_check says what is wrong with the pattern, nothing else. */
@@ -2936,6 +2937,8 @@ work(void *arg)
 	worker	   *w = arg;
 	bounce_matcher *m = bounce_matcher_new();
 	size_t		i;
+	int			err;
+	const bounce_ruleset *builtin;
 
 	if (m == NULL)
 	{
@@ -2950,6 +2953,20 @@ work(void *arg)
 
 		if (rc != BOUNCE_OK)
 			w->bad_rc++;
+	}
+	/* the reference path compiles its whole patterns on first use: race it */
+	builtin = bounce_builtin_ruleset(&err);
+	for (i = 0; builtin != NULL && i < THREAD_INPUTS; i += 16)
+	{
+		const input *in = &w->inputs[i];
+		bounce_result ref;
+
+		if (bounce_classify_with(builtin, false, m, in->status, zlen(in->status),
+								 in->text, in->len, &ref) != BOUNCE_OK)
+			w->bad_rc++;
+		else if (ref.category != w->results[i].category ||
+				 ref.rule_id != w->results[i].rule_id)
+			w->ref_differ++;
 	}
 	bounce_matcher_free(m);
 	return NULL;
@@ -3010,6 +3027,7 @@ test_threads(void)
 		workers[t].inputs = inputs;
 		workers[t].results = results + (size_t) t * THREAD_INPUTS;
 		workers[t].bad_rc = 0;
+		workers[t].ref_differ = 0;
 		started[t] = pthread_create(&tids[t], NULL, work, &workers[t]) == 0;
 		CHECK_MSG(started[t], "pthread_create %d", t);
 	}
@@ -3039,8 +3057,13 @@ test_threads(void)
 	}
 	CHECK_MSG(differ == 0, "%d thread results differ from the sequential run", differ);
 	for (t = 0; t < THREADS; t++)
+	{
 		CHECK_MSG(workers[t].bad_rc == 0, "thread %d: %d calls failed", t,
 				  workers[t].bad_rc);
+		CHECK_MSG(workers[t].ref_differ == 0,
+				  "thread %d: the reference path differs on %d inputs", t,
+				  workers[t].ref_differ);
+	}
 	bounce_matcher_free(m);
 	free(inputs);
 	free(results);
