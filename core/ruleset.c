@@ -82,14 +82,15 @@ typedef struct literal
  */
 typedef struct ac_node
 {
-	uint32_t	fail;			/* state */
 	uint32_t	to;				/* transition on class cls, its first edge */
-	uint32_t	more;			/* its other edges, in edge_cls / edge_to */
-	uint8_t		cls;			/* NO_CLASS: no edge */
-	uint8_t		nmore;
+	uint32_t	fail_cls;		/* failure state << 8 | cls (NO_CLASS: no edge) */
+	uint32_t	more_n;			/* its other edges, in edge_cls / edge_to:
+								 * the first << 8 | how many (fewer than the
+								 * 255 classes) */
 } ac_node;
 
 #define NO_CLASS	255			/* more classes than folded bytes exist */
+#define NODE_ID_LIMIT (1u << 24)	/* states and edges an ac_node can name */
 #define OUT_BIT		0x80000000u
 
 typedef struct automaton
@@ -550,7 +551,13 @@ build_automaton(bounce_ruleset *set)
 		}
 	}
 
-	/* the deeper states' edges as the scan reads them: one record */
+	/*
+	 * The deeper states' edges as the scan reads them: one record of 12
+	 * bytes, so state and edge numbers must fit in 24 bits (16 million: a
+	 * rule set that large fails as out of memory).
+	 */
+	if (tr.n >= NODE_ID_LIMIT || nedges >= NODE_ID_LIMIT)
+		goto done;
 	a->nodes = malloc(sizeof(ac_node) * tr.n);
 	if (a->nodes == NULL)
 		goto done;
@@ -560,11 +567,9 @@ build_automaton(bounce_ruleset *set)
 		uint32_t	e = edge_first[s],
 					end = edge_first[s + 1];
 
-		nd->fail = fail[s];
-		nd->cls = e < end ? a->edge_cls[e] : NO_CLASS;
+		nd->fail_cls = fail[s] << 8 | (e < end ? a->edge_cls[e] : NO_CLASS);
 		nd->to = e < end ? a->edge_to[e] : 0;
-		nd->more = e + 1;
-		nd->nmore = (uint8_t) (end > e + 1 ? end - e - 1 : 0);
+		nd->more_n = (e + 1) << 8 | (end > e + 1 ? end - e - 1 : 0);
 	}
 
 	/* full rows for the shallow states: a missing edge is the fail's row */
@@ -1410,14 +1415,15 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 	do
 	{
 		const ac_node *nd = &a->nodes[state];
-		uint32_t	e;
+		uint32_t	e,
+					more = nd->more_n >> 8;
 
-		if (nd->cls == c)
+		if ((nd->fail_cls & 0xFF) == c)
 			return nd->to;
-		for (e = nd->more; e < nd->more + nd->nmore; e++)
+		for (e = more; e < more + (nd->more_n & 0xFF); e++)
 			if (a->edge_cls[e] == c)
 				return a->edge_to[e];
-		state = nd->fail;
+		state = nd->fail_cls >> 8;
 	} while (state >= a->ndense);
 	return a->rows[(size_t) state * a->nclasses + c];
 }
