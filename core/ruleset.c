@@ -103,9 +103,18 @@ typedef struct automaton
 	ac_node    *nodes;			/* per state */
 	unsigned char *edge_cls;	/* the edges of states with several */
 	uint32_t   *edge_to;		/* transitions */
-	uint32_t   *out_first;		/* per state, into out_lit: literals ... */
+	/*
+	 * The states a transition marks with OUT_BIT (a literal ends there or
+	 * in a suffix) are numbered by rank, so that the tables below hold
+	 * only them (about one state in six): bit per state, bits set before
+	 * each word.
+	 */
+	uint64_t   *out_bits;
+	uint32_t   *out_rank;
+	uint32_t   *out_first;		/* by rank, into out_lit: literals ... */
 	uint32_t   *out_lit;		/* ... ending exactly there */
-	uint32_t   *out_next;		/* the nearest suffix state with literals */
+	uint32_t   *out_next;		/* by rank: the nearest suffix state with
+								 * literals, by its rank (NO_STATE: none) */
 } automaton;
 
 typedef struct branch
@@ -334,17 +343,27 @@ automaton_free(automaton *a)
 	free(a->nodes);
 	free(a->edge_cls);
 	free(a->edge_to);
+	free(a->out_bits);
+	free(a->out_rank);
 	free(a->out_first);
 	free(a->out_lit);
 	free(a->out_next);
+}
+
+/* The rank of state t among the states with OUT_BIT (it must be one). */
+static inline uint32_t
+out_rank_of(const automaton *a, uint32_t t)
+{
+	uint64_t	before = a->out_bits[t >> 6] & (((uint64_t) 1 << (t & 63)) - 1);
+
+	return a->out_rank[t >> 6] + (uint32_t) __builtin_popcountll(before);
 }
 
 /* The transition into state t (see automaton). */
 static uint32_t
 transition_to(const automaton *a, uint32_t t)
 {
-	bool		out = a->out_first[t + 1] > a->out_first[t] ||
-		a->out_next[t] != NO_STATE;
+	bool		out = (a->out_bits[t >> 6] >> (t & 63)) & 1;
 	uint32_t	at = t < a->ndense ? t * a->nclasses : a->rows_end + (t - a->ndense);
 
 	return at | (out ? OUT_BIT : 0);
@@ -379,7 +398,9 @@ build_automaton(bounce_ruleset *set)
 			   *byid = NULL,	/* new id -> node */
 			   *stack = NULL,
 			   *fail = NULL,	/* per state (new ids from here on) */
-			   *edge_first = NULL;	/* per state, into edge_cls / edge_to */
+			   *edge_first = NULL,	/* per state, into edge_cls / edge_to */
+			   *state_first = NULL, /* per state, into out_lit */
+			   *state_next = NULL;	/* per state, a suffix state with literals */
 	unsigned char class_of[256];
 	uint32_t	head,
 				tail,
@@ -387,7 +408,10 @@ build_automaton(bounce_ruleset *set)
 				k,
 				c,
 				nedges,
-				next_id;
+				next_id,
+				nwords,
+				nout,
+				r;
 	size_t		i;
 	bool		ok = false;
 
@@ -486,35 +510,65 @@ build_automaton(bounce_ruleset *set)
 	for (s = 0; s < tr.n; s++)
 		byid[renum[s]] = s;
 	fail = malloc(sizeof(uint32_t) * tr.n);
-	a->out_first = calloc(tr.n + 1, sizeof(uint32_t));
+	state_first = calloc(tr.n + 1, sizeof(uint32_t));
 	a->out_lit = malloc(sizeof(uint32_t) * (set->nliterals ? set->nliterals : 1));
-	a->out_next = malloc(sizeof(uint32_t) * tr.n);
+	state_next = malloc(sizeof(uint32_t) * tr.n);
 	edge_first = calloc(tr.n + 1, sizeof(uint32_t));
-	if (fail == NULL || a->out_first == NULL || a->out_lit == NULL ||
-		a->out_next == NULL || edge_first == NULL)
+	if (fail == NULL || state_first == NULL || a->out_lit == NULL ||
+		state_next == NULL || edge_first == NULL)
 		goto done;
 	for (s = 0; s < tr.n; s++)
 		fail[s] = renum[tfail[byid[s]]];
 
 	/* literals by the state they end in */
 	for (i = 0; i < set->nliterals; i++)
-		a->out_first[renum[lit_node[i]] + 1]++;
+		state_first[renum[lit_node[i]] + 1]++;
 	for (s = 0; s < tr.n; s++)
-		a->out_first[s + 1] += a->out_first[s];
+		state_first[s + 1] += state_first[s];
 	for (s = 0; s <= tr.n; s++)
-		own[s] = a->out_first[s];
+		own[s] = state_first[s];
 	for (i = 0; i < set->nliterals; i++)
 		a->out_lit[own[renum[lit_node[i]]]++] = (uint32_t) i;
 	/* breadth first, a failure link (shallower) is done before */
-	a->out_next[0] = NO_STATE;
+	state_next[0] = NO_STATE;
 	for (k = 1; k < tr.n; k++)
 	{
 		uint32_t	v = renum[order[k]],
 					f = fail[v];
 
-		a->out_next[v] = a->out_first[f + 1] > a->out_first[f] ? f :
-			a->out_next[f];
+		state_next[v] = state_first[f + 1] > state_first[f] ? f :
+			state_next[f];
 	}
+
+	/*
+	 * The same by rank. Between two ranked states no literal ends, so a
+	 * ranked state's literals run to the next one's first.
+	 */
+	nwords = (tr.n + 63) / 64;
+	a->out_bits = calloc(nwords, sizeof(uint64_t));
+	a->out_rank = malloc(sizeof(uint32_t) * nwords);
+	if (a->out_bits == NULL || a->out_rank == NULL)
+		goto done;
+	for (s = 0; s < tr.n; s++)
+		if (state_first[s + 1] > state_first[s] || state_next[s] != NO_STATE)
+			a->out_bits[s >> 6] |= (uint64_t) 1 << (s & 63);
+	for (k = 0, nout = 0; k < nwords; k++)
+	{
+		a->out_rank[k] = nout;
+		nout += (uint32_t) __builtin_popcountll(a->out_bits[k]);
+	}
+	a->out_first = malloc(sizeof(uint32_t) * (nout + 1));
+	a->out_next = malloc(sizeof(uint32_t) * (nout ? nout : 1));
+	if (a->out_first == NULL || a->out_next == NULL)
+		goto done;
+	for (s = 0, r = 0; s < tr.n; s++)
+		if ((a->out_bits[s >> 6] >> (s & 63)) & 1)
+		{
+			a->out_first[r] = state_first[s];
+			a->out_next[r++] = state_next[s] == NO_STATE ? NO_STATE :
+				out_rank_of(a, state_next[s]);
+		}
+	a->out_first[nout] = state_first[tr.n];
 
 	/* edges: the trie's, plus a state entered by a space keeps the next */
 	nedges = 0;
@@ -601,6 +655,8 @@ done:
 	free(stack);
 	free(fail);
 	free(edge_first);
+	free(state_first);
+	free(state_next);
 	trie_free(&tr);
 	return ok;
 }
@@ -1449,7 +1505,8 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 		if (s & OUT_BIT)
 		{
 			/* the literals ending here, then those of its suffixes */
-			for (at = transition_state(a, s); at != NO_STATE; at = a->out_next[at])
+			for (at = out_rank_of(a, transition_state(a, s)); at != NO_STATE;
+				 at = a->out_next[at])
 			{
 				uint32_t	k;
 
