@@ -101,8 +101,8 @@ typedef struct automaton
 	uint32_t	rows_end;		/* ndense * nclasses */
 	uint32_t   *rows;			/* ndense * nclasses transitions */
 	ac_node    *nodes;			/* per state */
-	unsigned char *edge_cls;	/* the edges of states with several */
-	uint32_t   *edge_to;		/* transitions */
+	unsigned char *edge_cls;	/* the edges a record does not hold (its */
+	uint32_t   *edge_to;		/* state's second and later), by class */
 	/*
 	 * The states a transition marks with OUT_BIT (a literal ends there or
 	 * in a suffix) are numbered by rank, so that the tables below hold
@@ -379,6 +379,49 @@ transition_state(const automaton *a, uint32_t s)
 }
 
 /*
+ * Once the rows and records are built, the edge arrays need only the edges
+ * a record does not hold itself (a state's second and later ones: most
+ * deep states have one); false when out of memory.
+ */
+static bool
+keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
+{
+	uint32_t	s,
+				e,
+				n = 0;
+	unsigned char *cls;
+	uint32_t   *to;
+
+	for (s = 0; s < nstates; s++)
+		if (edge_first[s + 1] > edge_first[s] + 1)
+			n += edge_first[s + 1] - edge_first[s] - 1;
+	cls = malloc(n ? n : 1);
+	to = malloc(sizeof(uint32_t) * (n ? n : 1));
+	if (cls == NULL || to == NULL)
+	{
+		free(cls);
+		free(to);
+		return false;
+	}
+	for (s = 0, n = 0; s < nstates; s++)
+	{
+		ac_node    *nd = &a->nodes[s];
+
+		nd->more_n = n << 8 | (nd->more_n & 0xFF);
+		for (e = edge_first[s] + 1; e < edge_first[s + 1]; e++, n++)
+		{
+			cls[n] = a->edge_cls[e];
+			to[n] = a->edge_to[e];
+		}
+	}
+	free(a->edge_cls);
+	free(a->edge_to);
+	a->edge_cls = cls;
+	a->edge_to = to;
+	return true;
+}
+
+/*
  * Build the automaton over set->literals; false when out of memory.
  *
  * Scanning the text, not a folded copy, the automaton folds through its
@@ -643,6 +686,8 @@ build_automaton(bounce_ruleset *set)
 		for (k = edge_first[s]; k < edge_first[s + 1]; k++)
 			row[a->edge_cls[k]] = a->edge_to[k];
 	}
+	if (!keep_other_edges(a, edge_first, tr.n))
+		goto done;
 	ok = true;
 
 done:
