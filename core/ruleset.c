@@ -350,13 +350,23 @@ automaton_free(automaton *a)
 	free(a->out_next);
 }
 
+/* Bits set in x, inline (without -mpopcnt the builtin is a libgcc call). */
+static inline uint32_t
+bits_set(uint64_t x)
+{
+	x -= (x >> 1) & UINT64_C(0x5555555555555555);
+	x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+	x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+	return (uint32_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
 /* The rank of state t among the states with OUT_BIT (it must be one). */
 static inline uint32_t
 out_rank_of(const automaton *a, uint32_t t)
 {
 	uint64_t	before = a->out_bits[t >> 6] & (((uint64_t) 1 << (t & 63)) - 1);
 
-	return a->out_rank[t >> 6] + (uint32_t) __builtin_popcountll(before);
+	return a->out_rank[t >> 6] + bits_set(before);
 }
 
 /* The transition into state t (see automaton). */
@@ -598,7 +608,7 @@ build_automaton(bounce_ruleset *set)
 	for (k = 0, nout = 0; k < nwords; k++)
 	{
 		a->out_rank[k] = nout;
-		nout += (uint32_t) __builtin_popcountll(a->out_bits[k]);
+		nout += bits_set(a->out_bits[k]);
 	}
 	a->out_first = malloc(sizeof(uint32_t) * (nout + 1));
 	a->out_next = malloc(sizeof(uint32_t) * (nout ? nout : 1));
@@ -1516,15 +1526,21 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 	do
 	{
 		const ac_node *nd = &a->nodes[state];
-		uint32_t	e,
-					more = nd->more_n >> 8;
+		uint32_t	fail_cls = nd->fail_cls,
+					more_n = nd->more_n;
 
-		if ((nd->fail_cls & 0xFF) == c)
+		if ((fail_cls & 0xFF) == c)
 			return nd->to;
-		for (e = more; e < more + (nd->more_n & 0xFF); e++)
-			if (a->edge_cls[e] == c)
-				return a->edge_to[e];
-		state = nd->fail_cls >> 8;
+		if ((more_n & 0xFF) != 0)	/* most deep states have one edge */
+		{
+			uint32_t	e = more_n >> 8,
+						end = e + (more_n & 0xFF);
+
+			for (; e < end; e++)
+				if (a->edge_cls[e] == c)
+					return a->edge_to[e];
+		}
+		state = fail_cls >> 8;
 	} while (state >= a->ndense);
 	return a->rows[(size_t) state * a->nclasses + c];
 }
