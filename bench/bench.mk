@@ -4,7 +4,7 @@
 #                       1M seeded rows, the core, SQLite and PostgreSQL (a
 #                       throwaway cluster: make install needs root, as for
 #                       make test), callgrind; prints the table and writes
-#                       it to bench/results.md. 4 to 5 minutes on 2 quiet
+#                       it to bench/results.md. 5 to 7 minutes on 2 quiet
 #                       cores (rows kept in bench/work/ after the first run).
 #   make bench-quick    the same on 50,000 rows, results.md left alone
 #                       (checks the benchmark itself, in about a minute)
