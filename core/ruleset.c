@@ -360,6 +360,13 @@ bits_set(uint64_t x)
 	return (uint32_t) ((x * UINT64_C(0x0101010101010101)) >> 56);
 }
 
+/* Is state t one a transition marks with OUT_BIT? */
+static inline bool
+is_out_state(const automaton *a, uint32_t t)
+{
+	return (a->out_bits[t >> 6] >> (t & 63)) & 1;
+}
+
 /* The rank of state t among the states with OUT_BIT (it must be one). */
 static inline uint32_t
 out_rank_of(const automaton *a, uint32_t t)
@@ -373,7 +380,7 @@ out_rank_of(const automaton *a, uint32_t t)
 static uint32_t
 transition_to(const automaton *a, uint32_t t)
 {
-	bool		out = (a->out_bits[t >> 6] >> (t & 63)) & 1;
+	bool		out = is_out_state(a, t);
 	uint32_t	at = t < a->ndense ? t * a->nclasses : a->rows_end + (t - a->ndense);
 
 	return at | (out ? OUT_BIT : 0);
@@ -615,7 +622,7 @@ build_automaton(bounce_ruleset *set)
 	if (a->out_first == NULL || a->out_next == NULL)
 		goto done;
 	for (s = 0, r = 0; s < tr.n; s++)
-		if ((a->out_bits[s >> 6] >> (s & 63)) & 1)
+		if (is_out_state(a, s))
 		{
 			a->out_first[r] = state_first[s];
 			a->out_next[r++] = state_next[s] == NO_STATE ? NO_STATE :
@@ -1581,8 +1588,9 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 
 /*
  * Rule i's whole pattern, for the reference path: compiled on its first
- * use there (NULL when out of memory). Threads that race compile it each
- * and keep the first; the pattern compiled when the set was built.
+ * use there (NULL can only mean out of memory: the set checked that the
+ * pattern compiles when it was built). Threads that race compile it each
+ * and keep the first.
  */
 static pcre2_code *
 whole_code(const bounce_ruleset *set, size_t i)
