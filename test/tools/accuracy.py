@@ -195,9 +195,9 @@ found:
   | IT help pages of universities and public bodies quoting replies | 24 | 62.5% (15) | 21 |
   | languages thinly covered before (mostly list managers' and MailScanner notices: Finnish, Hungarian, Romanian, Greek, Turkish, Vietnamese, ...) | 20 | 20.0% (4) | 16 |
   | hosting companies, webmail and forwarding services | 21 | 52.4% (11) | 18 |
-  | SMTP errors that applications log (WordPress, Magento, Nodemailer, Roundcube, ...) | 49 | 59.2% (29) | 44 |
+  | SMTP errors that applications log (WordPress, Magento, Nodemailer, Roundcube, ...) | 49 | 59.2% (29) | 43 |
   | deferrals and temporary replies as sending MTAs log them | 60 | 61.7% (37) | 58 |
-  | all five | 174 | 55.2% (96) | 157 (90.2%) |
+  | all five | 174 | 55.2% (96) | 156 (89.7%) |
 
   The lowest first runs were texts in languages the rules had few words
   for, and the sending side's own reports (TLS verification, greetings
@@ -210,7 +210,9 @@ found:
   held for moderation, provider pages we could not check ("Service
   unavailable(4)" documented by one university as a block list), and
   texts that say too little ("IP is rejected", "Rejected because Bad IP",
-  "[ESA] Sender blocked").
+  "[ESA] Sender blocked"). One row changed later by a decision: Postfix's
+  "535 5.7.8 Error: authentication failed: UGFzc3dvcmQ6" is an SMTP AUTH
+  failure, relaying-issues (labelled policy-related), so 43 there now.
 
 * One more blind set, the refusal texts of filtering and policy daemons
   taken from their Debian packages (amavisd-new, rspamd, mimedefang,
@@ -313,6 +315,48 @@ found:
   One decision changed: WEB.DE's "Reject due to policy restrictions (IP
   based)" is now reputation-issues, as WEB.DE documents it (our corpus
   had said policy-related).
+
+* Seven more blind sets gathered on 2026-11-29 in a later session (a new
+  search budget), by sessions that did not see the rules, each told to
+  drop texts already in any earlier set; most came back short, because
+  the earlier sets already held most of what their sources quote:
+
+  | set | rows | first run | after |
+  |---|---:|---:|---:|
+  | marketing platforms' help pages quoting replies (Maropost, Cyberimpact, Marketo, Emailit, Titan, ...) | 30 | 70.0% (21) | 29 |
+  | transactional APIs and cloud mail services (Alibaba DirectMail, OCI, SMTP2GO, MailerSend, Resend, ...) | 37 | 73.0% (27) | 36 |
+  | bounce texts pasted into bounce-handling software's trackers (listmonk, Dada Mail, Postal, GreenArrow's docs, ...) | 28 | 60.7% (17) | 28 |
+  | enterprise and legacy servers (Exchange on premises, Domino, GroupWise, Zimbra, hMailServer, Messaging Server, ...) | 21 | 52.4% (11) | 21 |
+  | mailing lists, groups and forwarding services (ezmlm, mlmmj, Mailman, Sympa, LISTSERV, Discourse, SimpleLogin, ...) | 46 | 50.0% (23) | 44 |
+  | NDRs quoted in 2008-2021 forums and lists (163.com, Sina, konto.pl, Orange, Verizon, AOL, ...) | 31 | 51.6% (16) | 25 |
+  | providers of Latin America, Asia and Africa (SPFBL, Rediffmail, Terra, SingNet, Vietnamese and Thai hosts) | 16 | 68.8% (11) | 15 |
+  | all seven | 209 | 60.3% (126) | 198 (94.7%) |
+
+  The first run was the lowest of the search-tool sets because these
+  sources are the least like the corpus: list managers' and forums'
+  refusals of a poster, the sending platform's own account, quota and
+  verification texts, SMTP AUTH failures and lockouts, syntax errors in
+  addresses, list hosts set up wrong, Exchange's poison messages and
+  moderation loops, old servers' idioms ("No welcome message", "Box is
+  busy", "TCP Write Error"). Each became a general alternative with
+  sibling rows in our own words (83 rows, 8 of them conflicts; the
+  conventions are in docs/categories.md). Left, by decision: an SMTP
+  AUTH lockout is relaying-issues (labelled policy-related); a prepaid
+  account's "recharge account" is the sender's limit, reputation-issues
+  (labelled other); LISTSERV's refusal of a post it takes for a bounce
+  is policy-related (labelled routing-issues); "451 Name server timeout"
+  is temporary DNS trouble, routing-issues (labelled connection-error);
+  Sina's "445 ... server rejected (#4.4.4)" is decided by 4.4.4,
+  routing-issues (labelled other); a sending service's refusal of a
+  recipient "previously reported as unknown" is a suppression, other
+  (labelled invalid-mailbox). Not decided by a rule: Firefox Relay's
+  notice that names two possible causes ("if Relay couldn't connect ...
+  or if your mailbox was full"; labelled other, we say full-mailbox),
+  Titan's "Mailbox Does Not Exist : Domains Hourly Quota Exceeded"
+  (invalid-mailbox by its words; Titan documents a domain's receiving
+  rate), konto.pl's "policy violation" (documented as a sending limit),
+  and two provider codes we could not verify (Orange "ofr_506", AOL
+  "DYN:T1", which stays policy-related as before).
 
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
