@@ -3,6 +3,8 @@
 #
 #   make fuzz             the libFuzzer harnesses, FUZZ_SECONDS each (default
 #                         60), side by side, on a corpus kept in build/fuzz/
+#   make fuzz-merge       shrink the kept corpora to the inputs that add
+#                         coverage
 #   make test-fuzz        the short pass for "make test": each harness over
 #                         its seeds, then FUZZ_SHORT_SECONDS (default 10)
 #   make test-sanitize    core, test drivers and SQLite extension built with
@@ -61,6 +63,11 @@ fuzz-build: $(FUZZ_BINS) build/fuzz/rules.dict build/fuzz/custom.dict build/fuzz
 fuzz: fuzz-build
 	@sh test/fuzz/run-fuzz long $(FUZZ_SECONDS) $(FUZZ_HARNESSES)
 
+# The kept corpora grow from run to run until "make fuzz" spends most of
+# its time replaying them: shrink them to the inputs that add coverage.
+fuzz-merge: fuzz-build
+	@sh test/fuzz/run-fuzz merge 0 $(FUZZ_HARNESSES)
+
 test-fuzz:
 	@mkdir -p build
 	@$(MAKE) --no-print-directory fuzz-build >build/fuzz-build.log 2>&1 || \
@@ -69,7 +76,7 @@ test-fuzz:
 		  echo "0 passed, 1 failed"; exit 1; }
 	@sh test/fuzz/run-fuzz short $(FUZZ_SHORT_SECONDS) $(FUZZ_HARNESSES)
 
-.PHONY: fuzz fuzz-build test-fuzz
+.PHONY: fuzz fuzz-build fuzz-merge test-fuzz
 
 # ---- sanitizers: AddressSanitizer + UndefinedBehaviorSanitizer ----------
 #
