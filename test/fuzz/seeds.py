@@ -14,7 +14,9 @@ input, for the libFuzzer harnesses test/fuzz/fuzz_{classify,split,custom}.c:
   split/name-*     category names and aliases in odd case and spacing.
   custom/RULEID    each pattern of the rules files (core/rules/*.rules,
                    core/providers.rules) as a user's rule, with its
-                   category, over one of the corpus rows.
+                   category, over one of the corpus rows; every eighth
+                   also asks for the public API's compile (0x70 in its
+                   first byte: see fuzz_custom.c).
 
 The directories are emptied first, so the seeds always match the corpus.
 Standard library only.
@@ -125,7 +127,8 @@ def main():
                 pattern = cols[3]
                 _, status, diagnostic = corpus[(npat * 7) % len(corpus)]
                 with open(os.path.join(dirs["custom"], safe(cols[0])), "wb") as f:
-                    f.write(bytes([cat]) + len(pattern).to_bytes(2, "little") +
+                    flags = 0x70 if npat % 8 == 0 else 0
+                    f.write(bytes([cat | flags]) + len(pattern).to_bytes(2, "little") +
                             pattern + status + b"\t" + diagnostic)
                 npat += 1
     print("seeds: %d corpus rows into %s/{classify,split}, %d patterns into %s/custom"
