@@ -24,6 +24,11 @@
  *               works): "compile ... finished=0" is printed and the smaller
  *               counts of -X are tried
  *   -X N,N,..   extra-rule counts to fall back to, in order (default 500)
+ *   -U          in-use memory mode: after bounce_init, classify every row
+ *               once with a non-ASCII character appended, so that every
+ *               branch that searches compiles its UTF form as far as the
+ *               rule set's budget goes (branch_code in core/ruleset.c),
+ *               print "mem before_utf ..." and "mem after_utf ..." and exit
  *   -P KB       (not used by make bench) also time the prefilter with KB
  *               kilobytes of other memory written between two calls, as a
  *               database engine's own work evicts the core's tables from
@@ -38,6 +43,7 @@
  * Output: one "key value..." line per fact, for bench/run.py:
  *   rows N / rules N / branches-unknown
  *   mem PHASE heap=BYTES rss_kb=N anon_kb=N jit_kb=N jit_rss_kb=N
+ *       (before_init, after_init; with -U before_utf, after_utf: see -U)
  *   time PASS rep=I cpu_ns=N ns=N rows=N searches=N   (thread CPU time,
  *                                                     wall-clock time)
  *   parity NAME rows=N mismatches=N extra_hits=N
@@ -538,6 +544,40 @@ timed_pass(const char *name, int rep, const bounce_ruleset *set,
 	fflush(stdout);
 }
 
+/*
+ * Every row once with a non-ASCII character appended (-U): the most the
+ * built-in rule set grows in use, which is the UTF forms JIT-compiled on
+ * their first search of such a text, as far as its budget goes.
+ */
+static void
+utf_in_use(const row *rows, size_t nrows)
+{
+	bounce_matcher *m = bounce_matcher_new();
+	char	   *buf = NULL;
+	size_t		cap = 0,
+				i;
+	bounce_result r;
+
+	if (m == NULL)
+		die("out of memory");
+	for (i = 0; i < nrows; i++)
+	{
+		if (cap < rows[i].dlen + 3)
+		{
+			cap = rows[i].dlen + 3;
+			if ((buf = realloc(buf, cap)) == NULL)
+				die("out of memory");
+		}
+		memcpy(buf, rows[i].diag, rows[i].dlen);
+		memcpy(buf + rows[i].dlen, " \xc3\xa9", 3);	/* " e-acute" */
+		(void) bounce_classify(m, rows[i].status, rows[i].slen, buf,
+							   rows[i].dlen + 3, &r);
+		checksum += r.category;
+	}
+	free(buf);
+	bounce_matcher_free(m);
+}
+
 /* ---- the obvious loop, JIT-compiled (refjit_sample) ---- */
 
 /* core/ruleset.c's pcre2 options and limits */
@@ -956,10 +996,11 @@ main(int argc, char **argv)
 	int			err;
 	char		errbuf[256];
 	refjit		rj;
-	bool		nextra_given = false;
+	bool		nextra_given = false,
+				utf_mode = false;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	while ((opt = getopt(argc, argv, "r:n:R:B:x:m:g:G:dt:X:P:")) != -1)
+	while ((opt = getopt(argc, argv, "r:n:R:B:x:m:g:G:dt:X:P:U")) != -1)
 	{
 		switch (opt)
 		{
@@ -996,6 +1037,9 @@ main(int argc, char **argv)
 				break;
 			case 'X':
 				fallbacks = optarg;
+				break;
+			case 'U':
+				utf_mode = true;
 				break;
 			case 'P':
 				pollution_size = parse_size(optarg) * 1024;
@@ -1041,6 +1085,14 @@ main(int argc, char **argv)
 	print_mem("after_init", m1);
 	builtin = bounce_builtin_ruleset(&err);
 
+	if (utf_mode)
+	{
+		rows = load_rows(argv[optind], max_rows, &nrows);
+		print_mem("before_utf", mem_now());
+		utf_in_use(rows, nrows);
+		print_mem("after_utf", mem_now());
+		return 0;
+	}
 	if (callgrind_rows > 0)
 	{
 		/* -x N here: also the rule set with N extra rules (no time limit) */

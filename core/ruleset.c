@@ -55,6 +55,13 @@
 #define NO_STATE	UINT32_MAX
 
 /* pcre2 limits: no rule needs more; a hit is treated as "no match". */
+/*
+ * JIT code a rule set may add after compilation, for the UTF forms of the
+ * branches that search texts holding non-ASCII bytes (branch_code): all of
+ * them would add 2.4 MB; the branches real texts use fit in far less.
+ */
+#define LATE_JIT_BUDGET	(640 * 1024)
+
 #define MATCH_LIMIT	200000
 #define DEPTH_LIMIT	2000
 
@@ -121,6 +128,9 @@ typedef struct branch
 {
 	pcre2_code *code;
 	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts */
+	pcre2_code *utf_jit;		/* with an ascii_code: a copy of code,
+								 * JIT-compiled when it first searches a
+								 * text that is not ASCII (branch_code) */
 	uint32_t	rule;
 	bool		phrase;			/* decided by the scan alone */
 	bool		has_second;		/* also needs a literal of a second set */
@@ -136,6 +146,9 @@ struct bounce_ruleset
 	size_t		nbranches;
 	uint32_t   *first_branch;	/* per rule; [count] == nbranches */
 	pcre2_match_context *mctx;
+	bool		jit;			/* pcre2 JIT-compiles (jit_wanted) */
+	size_t		late_jit_bytes;	/* JIT code of branches' utf_jit forms so
+								 * far (atomic; at most LATE_JIT_BUDGET) */
 	unsigned char fold[256];	/* bounce_fold as a table */
 	literal    *literals;
 	size_t		nliterals;
@@ -992,6 +1005,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	set->count = count;
 	set->specs = specs;
 	set->base = base;
+	set->jit = jit;
 	set->codes = calloc(count ? count : 1, sizeof(pcre2_code *));
 	set->first_branch = calloc(count + 1, sizeof(uint32_t));
 	set->mctx = pcre2_match_context_create(NULL);
@@ -1127,9 +1141,9 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		}
 		/*
 		 * With an ASCII form, the UTF form only searches texts holding
-		 * non-ASCII bytes (about one in twelve): its machine code would be
-		 * half the JIT memory (2.4 MB) to save those texts about a fifth
-		 * of their time, so the interpreter runs it.
+		 * non-ASCII bytes (about one in twelve): compiling all of them
+		 * would double the JIT memory (2.4 MB more), so each is compiled
+		 * when it first searches such a text (branch_code).
 		 */
 		if (jit)
 			(void) pcre2_jit_compile(br->ascii_code != NULL ? br->ascii_code :
@@ -1166,6 +1180,7 @@ bounce_ruleset_free(bounce_ruleset *set)
 		{
 			pcre2_code_free(set->branches[i].code);
 			pcre2_code_free(set->branches[i].ascii_code);
+			pcre2_code_free(set->branches[i].utf_jit);
 		}
 	free(set->branches);
 	free(set->first_branch);
@@ -1616,6 +1631,48 @@ whole_code(const bounce_ruleset *set, size_t i)
 	return code;
 }
 
+/*
+ * The compiled form of branch br that searches a text, ASCII or not. A UTF
+ * form beside an ASCII one is JIT-compiled on its first use, as a copy
+ * (other threads may be searching with the original), and kept; threads
+ * that race each compile one and keep the first. When the copy cannot be
+ * made, or the set's LATE_JIT_BUDGET is spent, the interpreter runs the
+ * original, as without JIT.
+ */
+static pcre2_code *
+branch_code(const bounce_ruleset *set, branch *br, bool ascii)
+{
+	pcre2_code *code,
+			   *none = NULL;
+	size_t	   *budget_used,
+				jit_size = 0;
+
+	if (br->ascii_code == NULL)
+		return br->code;
+	if (ascii)
+		return br->ascii_code;
+	if (!set->jit)
+		return br->code;
+	code = __atomic_load_n(&br->utf_jit, __ATOMIC_ACQUIRE);
+	if (code != NULL)
+		return code;
+	budget_used = (size_t *) &set->late_jit_bytes;	/* the set's one counter */
+	if (__atomic_load_n(budget_used, __ATOMIC_RELAXED) >= LATE_JIT_BUDGET ||
+		(code = pcre2_code_copy(br->code)) == NULL)
+		return br->code;
+	/* a copy JIT cannot compile is still searched, by the interpreter */
+	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 &&
+		pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size) == 0)
+		__atomic_fetch_add(budget_used, jit_size, __ATOMIC_RELAXED);
+	if (!__atomic_compare_exchange_n(&br->utf_jit, &none, code, false,
+									 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+	{
+		pcre2_code_free(code);
+		code = none;			/* another thread's */
+	}
+	return code;
+}
+
 /* The result of one regex search: 1 match, 0 none, or a BOUNCE_ error. */
 static int
 search(const bounce_ruleset *set, bounce_matcher *m, pcre2_code *code,
@@ -1682,11 +1739,8 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m,
 				 !((c->seconds[b >> 6] >> (b & 63)) & 1))
 			continue;			/* its second requirement is missing */
 		else
-			rc = search(set, m,
-						ascii && set->branches[b].ascii_code != NULL ?
-						set->branches[b].ascii_code : set->branches[b].code,
-						text, len, &s, &l,
-						limit_hit);
+			rc = search(set, m, branch_code(set, &set->branches[b], ascii),
+						text, len, &s, &l, limit_hit);
 		if (rc < 0)
 			return rc;
 		if (rc > 0 && (!found || s < *mstart))
