@@ -457,6 +457,83 @@ found:
   IP range (a block list, with a form to ask for an exception), not SMTP
   AUTH; our corpus had said relaying-issues.
 
+* Sixteen more blind sets gathered on 2026-11-29 in a later session (a
+  new search budget), in three rounds by sessions that did not see the
+  rules; each set was scored once against the rules as they stood when it
+  arrived (the first round at ef9d99b's rules, the later ones after the
+  rounds before were worked in), then rules were written:
+
+  | set | rows | first run | after |
+  |---|---:|---:|---:|
+  | programming languages' trackers (Python, Ruby, Go, .NET, Spring, Laravel, Elixir, Rust) | 40 | 77.5% (31) | 36 |
+  | log tools' sample logs and fixtures (postfix-logwatch, pflogreport, OSSEC, Wazuh, CrowdSec) | 40 | 87.5% (35) | 39 |
+  | providers of French-, German-, Italian-, Spanish- and Portuguese-speaking markets | 40 | 77.5% (31) | 33 |
+  | deliverability and verification companies' pages (Postmark's SMTP Field Manual, SendGrid, Mailgun, ...) | 40 | 87.5% (35) | 37 |
+  | cloud, hosting and relay services' own refusals (SES, Azure, Microsoft 365, Google relay, ...) | 40 | 87.5% (35) | 38 |
+  | first round | 200 | 83.5% (167) | 183 (91.5%) |
+  | the same five themes again, from candidates the first round left out, checked at their sources | 196 | 84.2% (165) | 180 |
+  | admins' reports in trackers and provider pages (Apple, Microsoft, Gmail, Comcast, GMX, Proton, rspamd) | 40 | 82.5% (33) | 36 |
+  | providers of Japan, China, Korea, Russia and Southeast Asia beyond the largest | 40 | 77.5% (31) | 34 |
+  | second round | 276 | 83.0% (229) | 250 (90.6%) |
+  | MTA test suites (chasquid, spamdyke, Qsmtp, Postfix, Exim, a filtering gateway) | 39 | 56.4% (22) | 30 |
+  | newsletter, CRM and ticketing software's fixtures and issues (Mautic, Odoo, CiviCRM, Discourse, ...) | 38 | 84.2% (32) | 37 |
+  | Windows-world and commercial servers (Kerio, IceWarp, SmarterMail, hMailServer, VPOP3, MDaemon, Mimecast) | 39 | 82.1% (32) | 37 |
+  | bounces users pasted in help communities and ISP pages | 40 | 87.5% (35) | 37 |
+  | third round | 156 | 77.6% (121) | 141 (90.4%) |
+  | all sixteen | 632 | 81.8% (517) | 574 (90.8%) |
+
+  (`../shared/eval/score FILE`; files outside the repository, in
+  /work/holdout21/. The earlier sessions' sets were not on this session's
+  machine, so their "after" figures above are as those sessions last
+  measured them; the development corpus and the project corpus, both
+  here, were checked at every commit.)
+
+  What they showed, each written as a general alternative with sibling
+  rows in our own words (test/corpus 1803 to 1874): Spamhaus's
+  query-error answers quoted as listings ("blocked using zen.spamhaus.org;
+  Error: open resolver"), which say the recipient's resolver fails, not
+  that the sender is listed; SMTP AUTH failures in Gmail's, Orange's and
+  four languages' words, and reasons after "Authentication failed:" that
+  are about the login itself; a login refused for the sending account's
+  state (the sender's account, policy-related, not the recipient's
+  inactive mailbox); senders and logins that must match; qmail's
+  badmailfrom and badhelo; MX checks in loopback or private address space
+  (the recipient's domain: relaying-issues); malformed name-server
+  replies, qmail's temporary CNAME lookups, SPF checks that could not
+  finish; a server's licence run out, "busy", "Server configuration
+  problem", Exim's pipe deliveries failing, Postini unable to reach the
+  recipient's own server; Go's and Swiftmailer's connection errors as
+  applications log them; unparsable, unqualified and malformed recipient
+  addresses and "Mail box does not exist"; rspamd's per-recipient rate
+  limit (full-mailbox; its per-sender limits stay reputation); sending
+  relays' own suppression notices (Oracle, SparkPost, "recipient is known
+  to bounce"); iCloud's code written against its words ("5.7.1Relay not
+  permitted"); and a server's own "503 Too many attempts - go away" no
+  longer read as queue expiry. Conventions added to docs/categories.md.
+
+  One decision changed: SparkPost's "recipient address was suppressed due
+  to customer policy" is a sending service's suppression notice, other,
+  as the convention says (our corpus had said policy-related). Two sets
+  disagreed on Postini's "451 Cannot connect to x - psmtp": it is
+  recipient-server-error (the recipient's own filter could not reach the
+  recipient's server; the sender's connection worked), which one set
+  labelled connection-error. Left, by decision or for want of a second
+  source: labels taken from a provider's page where the text says
+  otherwise (1&1's "Reject due to policy violations" documented as a
+  reputation block, Qboxmail's "Quota exceeded (number of mails in
+  total)" documented as the sender's limit, Aruba's "bad chars in
+  command" as a recipient syntax error, ImprovMX's "Domain not found" as
+  a domain not set up there); bare tokens of one small provider
+  ("err=usr_disabled", "err=auth_failed"); a bare "Protocol error" or
+  "Protocol violation" (the development corpus labels it other); "550
+  #5.1.0 Address rejected"; Yahoo's TSS06 and Hotmail's SC-004 stay
+  reputation-issues, T-Online's "(DIAL)" and Gmail's "not authorized to
+  send email directly" policy-related (labelled blocklisting-issues);
+  MXroute's "Unauthenticated mail not allowed from this range" stays
+  blocklisting-issues (labelled policy-related this time); a delay notice
+  with a bare 451 ("Message still undelivered") stays
+  recipient-server-error by its code.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
