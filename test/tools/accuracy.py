@@ -491,7 +491,7 @@ found:
   here, were checked at every commit.)
 
   What they showed, each written as a general alternative with sibling
-  rows in our own words (test/corpus 1803 to 1874): Spamhaus's
+  rows in our own words (test/corpus 1803 to 1875): Spamhaus's
   query-error answers quoted as listings ("blocked using zen.spamhaus.org;
   Error: open resolver"), which say the recipient's resolver fails, not
   that the sender is listed; SMTP AUTH failures in Gmail's, Orange's and
