@@ -54,7 +54,6 @@
 #define DENSE_MAX	1024		/* states given a full row of transitions */
 #define NO_STATE	UINT32_MAX
 
-/* pcre2 limits: no rule needs more; a hit is treated as "no match". */
 /*
  * JIT code a rule set may add after compilation, for the UTF forms of the
  * branches that search texts holding non-ASCII bytes (branch_code): all of
@@ -62,6 +61,7 @@
  */
 #define LATE_JIT_BUDGET	(640 * 1024)
 
+/* pcre2 limits: no rule needs more; a hit is treated as "no match". */
 #define MATCH_LIMIT	200000
 #define DEPTH_LIMIT	2000
 
@@ -130,7 +130,8 @@ typedef struct branch
 	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts */
 	pcre2_code *utf_jit;		/* with an ascii_code: a copy of code,
 								 * JIT-compiled when it first searches a
-								 * text that is not ASCII (branch_code) */
+								 * text that is not ASCII, or code itself
+								 * when JIT failed (branch_code) */
 	uint32_t	rule;
 	bool		phrase;			/* decided by the scan alone */
 	bool		has_second;		/* also needs a literal of a second set */
@@ -148,7 +149,8 @@ struct bounce_ruleset
 	pcre2_match_context *mctx;
 	bool		jit;			/* pcre2 JIT-compiles (jit_wanted) */
 	size_t		late_jit_bytes;	/* JIT code of branches' utf_jit forms so
-								 * far (atomic; at most LATE_JIT_BUDGET) */
+								 * far (atomic; none is compiled once it
+								 * reaches LATE_JIT_BUDGET) */
 	unsigned char fold[256];	/* bounce_fold as a table */
 	literal    *literals;
 	size_t		nliterals;
@@ -1180,7 +1182,8 @@ bounce_ruleset_free(bounce_ruleset *set)
 		{
 			pcre2_code_free(set->branches[i].code);
 			pcre2_code_free(set->branches[i].ascii_code);
-			pcre2_code_free(set->branches[i].utf_jit);
+			if (set->branches[i].utf_jit != set->branches[i].code)
+				pcre2_code_free(set->branches[i].utf_jit);
 		}
 	free(set->branches);
 	free(set->first_branch);
@@ -1635,9 +1638,10 @@ whole_code(const bounce_ruleset *set, size_t i)
  * The compiled form of branch br that searches a text, ASCII or not. A UTF
  * form beside an ASCII one is JIT-compiled on its first use, as a copy
  * (other threads may be searching with the original), and kept; threads
- * that race each compile one and keep the first. When the copy cannot be
- * made, or the set's LATE_JIT_BUDGET is spent, the interpreter runs the
- * original, as without JIT.
+ * that race each compile one and keep the first. When JIT fails for it,
+ * the original is kept in its place (not tried again); when the copy
+ * cannot be made, or the set's LATE_JIT_BUDGET is spent, the interpreter
+ * runs the original, as without JIT.
  */
 static pcre2_code *
 branch_code(const bounce_ruleset *set, branch *br, bool ascii)
@@ -1660,16 +1664,22 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii)
 	if (__atomic_load_n(budget_used, __ATOMIC_RELAXED) >= LATE_JIT_BUDGET ||
 		(code = pcre2_code_copy(br->code)) == NULL)
 		return br->code;
-	/* a copy JIT cannot compile is still searched, by the interpreter */
-	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0 &&
-		pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size) == 0)
-		__atomic_fetch_add(budget_used, jit_size, __ATOMIC_RELAXED);
+	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0 ||
+		pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size) != 0)
+	{
+		/* the original serves as well as an interpreted copy would */
+		pcre2_code_free(code);
+		code = br->code;
+		jit_size = 0;
+	}
 	if (!__atomic_compare_exchange_n(&br->utf_jit, &none, code, false,
 									 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
 	{
-		pcre2_code_free(code);
-		code = none;			/* another thread's */
+		if (code != br->code)
+			pcre2_code_free(code);
+		return none;			/* another thread's */
 	}
+	__atomic_fetch_add(budget_used, jit_size, __ATOMIC_RELAXED);
 	return code;
 }
 
