@@ -122,13 +122,29 @@ build/asan/sqlite/bounce.so: sqlite/bounce_sqlite.c build/asan/libbounce.a $(COR
 	$(SAN_CC) $(ASAN_CFLAGS) $(SAN_SHARED) $(SQLITE_LDFLAGS) -o $@ \
 		sqlite/bounce_sqlite.c build/asan/libbounce.a $(PCRE2_LIBS) -lpthread
 
+# ThreadSanitizer for the unit tests, whose "threads" group races threads
+# over one rule set (its lazily compiled whole patterns and UTF forms); in
+# build/asan/ so that a change of SAN_CC rebuilds it too
+TSAN_CFLAGS = -std=gnu99 -O1 -g $(WARN) -fPIC -DBOUNCE_VERSION='"$(EXTVERSION)"' \
+              $(PCRE2_CFLAGS) -fsanitize=thread
+TSAN_OBJS   = $(patsubst core/%.c,build/asan/tsan/core/%.o,$(CORE_SRCS))
+
+build/asan/tsan/core/%.o: core/%.c $(CORE_HDRS)
+	@mkdir -p build/asan/tsan/core
+	$(SAN_CC) $(TSAN_CFLAGS) -c -o $@ $<
+
+build/asan/tsan/unit_test: test/core/unit_test.c test/core/unwrap_check.h $(TSAN_OBJS) \
+		core/internal.h core/bounce.h
+	$(SAN_CC) $(TSAN_CFLAGS) -o $@ $< $(TSAN_OBJS) $(PCRE2_LIBS) -lpthread
+
 # the bad-input matrix driver in the normal build (valgrind runs this one)
 build/test/core_matrix: test/fuzz/matrix/core_matrix.c test/fuzz/json_check.h \
 		build/libbounce.a core/internal.h core/bounce.h
 	@mkdir -p build/test
 	$(CC) $(BOUNCE_CFLAGS) -o $@ $< build/libbounce.a $(PCRE2_LIBS) -lpthread
 
-sanitize-build: $(SQLITE_EXT) build/test/corpus_test build/test/core_matrix $(ASAN_BINS)
+sanitize-build: $(SQLITE_EXT) build/test/corpus_test build/test/core_matrix $(ASAN_BINS) \
+		build/asan/tsan/unit_test
 
 # build/asan/ is rebuilt from scratch when SAN_CC or SAN_OPT change
 test-sanitize:
