@@ -1143,9 +1143,9 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		}
 		/*
 		 * With an ASCII form, the UTF form only searches texts holding
-		 * non-ASCII bytes (about one in twelve): compiling all of them
-		 * would double the JIT memory (2.4 MB more), so each is compiled
-		 * when it first searches such a text (branch_code).
+		 * non-ASCII bytes (about one bench row in sixteen): compiling all
+		 * of them would double the JIT memory (2.4 MB more), so each is
+		 * compiled when it first searches such a text (branch_code).
 		 */
 		if (jit)
 			(void) pcre2_jit_compile(br->ascii_code != NULL ? br->ascii_code :
