@@ -1608,6 +1608,24 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 }
 
 /*
+ * Publish code, compiled on first use, in *slot unless another thread was
+ * first: returns the code *slot holds, and frees code when it lost (unless
+ * it is keep, which is not this caller's to free).
+ */
+static pcre2_code *
+publish_code(pcre2_code **slot, pcre2_code *code, const pcre2_code *keep)
+{
+	pcre2_code *none = NULL;
+
+	if (__atomic_compare_exchange_n(slot, &none, code, false,
+									__ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+		return code;
+	if (code != keep)
+		pcre2_code_free(code);
+	return none;				/* another thread's */
+}
+
+/*
  * Rule i's whole pattern, for the reference path: compiled on its first
  * use there (NULL can only mean out of memory: the set checked that the
  * pattern compiles when it was built). Threads that race compile it each
@@ -1616,8 +1634,7 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 static pcre2_code *
 whole_code(const bounce_ruleset *set, size_t i)
 {
-	pcre2_code *code = __atomic_load_n(&set->codes[i], __ATOMIC_ACQUIRE),
-			   *none = NULL;
+	pcre2_code *code = __atomic_load_n(&set->codes[i], __ATOMIC_ACQUIRE);
 	int			err;
 	size_t		offset;
 
@@ -1625,13 +1642,7 @@ whole_code(const bounce_ruleset *set, size_t i)
 		return code;
 	if ((code = compile_one(set->specs[i].pattern, &err, &offset)) == NULL)
 		return NULL;
-	if (!__atomic_compare_exchange_n(&set->codes[i], &none, code, false,
-									 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-	{
-		pcre2_code_free(code);
-		code = none;			/* another thread's */
-	}
-	return code;
+	return publish_code(&set->codes[i], code, NULL);
 }
 
 /*
@@ -1647,7 +1658,7 @@ static pcre2_code *
 branch_code(const bounce_ruleset *set, branch *br, bool ascii)
 {
 	pcre2_code *code,
-			   *none = NULL;
+			   *mine;
 	size_t	   *budget_used,
 				jit_size = 0;
 
@@ -1672,14 +1683,9 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii)
 		code = br->code;
 		jit_size = 0;
 	}
-	if (!__atomic_compare_exchange_n(&br->utf_jit, &none, code, false,
-									 __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-	{
-		if (code != br->code)
-			pcre2_code_free(code);
-		return none;			/* another thread's */
-	}
-	__atomic_fetch_add(budget_used, jit_size, __ATOMIC_RELAXED);
+	mine = code;
+	if ((code = publish_code(&br->utf_jit, mine, br->code)) == mine)
+		__atomic_fetch_add(budget_used, jit_size, __ATOMIC_RELAXED);
 	return code;
 }
 

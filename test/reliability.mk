@@ -91,8 +91,9 @@ SAN_SHARED  = -shared-libasan
 endif
 # -O2 as the normal build, so the same code gives the same warnings
 SAN_OPT    ?= -O2
-ASAN_CFLAGS = -std=gnu99 $(SAN_OPT) -g $(WARN) $(SAN_EXTRA) -fPIC \
-              -DBOUNCE_VERSION='"$(EXTVERSION)"' $(PCRE2_CFLAGS) $(SAN_FLAGS)
+SAN_COMMON  = -std=gnu99 -g $(WARN) -fPIC -DBOUNCE_VERSION='"$(EXTVERSION)"' \
+              $(PCRE2_CFLAGS)
+ASAN_CFLAGS = $(SAN_COMMON) $(SAN_OPT) $(SAN_EXTRA) $(SAN_FLAGS)
 ASAN_OBJS   = $(patsubst core/%.c,build/asan/core/%.o,$(CORE_SRCS))
 ASAN_BINS   = build/asan/test/unit_test build/asan/test/corpus_test \
               build/asan/test/core_matrix build/asan/sqlite/bounce.so
@@ -125,8 +126,7 @@ build/asan/sqlite/bounce.so: sqlite/bounce_sqlite.c build/asan/libbounce.a $(COR
 # ThreadSanitizer for the unit tests, whose "threads" group races threads
 # over one rule set (its lazily compiled whole patterns and UTF forms); in
 # build/asan/ so that a change of SAN_CC rebuilds it too
-TSAN_CFLAGS = -std=gnu99 -O1 -g $(WARN) -fPIC -DBOUNCE_VERSION='"$(EXTVERSION)"' \
-              $(PCRE2_CFLAGS) -fsanitize=thread
+TSAN_CFLAGS = $(SAN_COMMON) -O1 -fsanitize=thread
 TSAN_OBJS   = $(patsubst core/%.c,build/asan/tsan/core/%.o,$(CORE_SRCS))
 
 build/asan/tsan/core/%.o: core/%.c $(CORE_HDRS)
