@@ -296,8 +296,9 @@ size_t		bounce_utf8_repair(const unsigned char *s, size_t n,
 
 /*
  * Rewrite t (n bytes) as the rules read it: continuation prefixes of a
- * multi-line reply removed, folds and runs of white space made one space
- * (see unwrap.c). Writes at most n bytes to out and at most n / 2 + 1
+ * multi-line reply removed, folds and runs of white space made one space,
+ * underscores that stand for spaces made spaces (see unwrap.c). Writes at
+ * most n bytes to out and at most n / 2 + 1
  * stretches. Returns the copy's length, or SIZE_MAX when the text reads as
  * it is (out and stretches are then not to be used).
  */

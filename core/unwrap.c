@@ -21,7 +21,10 @@
  *   rules may stop at one ("[^;\n]").
  * - a typographic apostrophe (U+2019, also U+2018 and U+02BC, which word
  *   processors and web forms put in "doesn’t") made "'", so that rules
- *   spell "doesn't" once.
+ *   spell "doesn't" once;
+ * - in a text that writes its spaces as underscores, as qmail-send's log
+ *   does with the remote reply ("Remote_host_said:_550_No_such_user/"),
+ *   every underscore made a space (byte for byte, so offsets keep).
  *
  * Everything else is copied, in stretches. A list of where each stretch
  * starts in both texts maps a match back to the caller's text.
@@ -182,6 +185,28 @@ prefix_end(const unsigned char *t, size_t n, size_t i, code_memory *mem)
 }
 
 /*
+ * Does the text write its spaces as underscores? At least four of them,
+ * and more than four for each space: an identifier or two in an ordinary
+ * reply ("OFR_417", "reject_rbl_client") does not qualify.
+ */
+static bool
+spaces_written_as_underscores(const unsigned char *t, size_t n)
+{
+	size_t		underscores = 0,
+				spaces = 0,
+				i;
+
+	if (memchr(t, '_', n) == NULL)
+		return false;
+	for (i = 0; i < n; i++)
+	{
+		underscores += t[i] == '_';
+		spaces += t[i] == ' ';
+	}
+	return underscores >= 4 && underscores > 4 * spaces;
+}
+
+/*
  * Where to look: a white-space byte other than a space (U+00A0 too), two
  * spaces in a row, a space before a reply code, or an apostrophe's first
  * two bytes. Sixteen bytes at a
@@ -314,6 +339,7 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 				m = 0,
 				i = 0,
 				ns = 1;
+	bool		underscores = spaces_written_as_underscores(t, n);
 	code_memory mem;
 
 	memset(&mem, 0, sizeof(mem));
@@ -345,10 +371,18 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 		stretches[ns++].text = (uint32_t) to;
 		copied = i = to;
 	}
-	if (ns == 1)
+	if (ns == 1 && !underscores)
 		return SIZE_MAX;		/* nothing was rewritten */
 	memcpy(out + m, t + copied, n - copied);
 	m += n - copied;
+	if (underscores)
+	{
+		size_t		k;
+
+		for (k = 0; k < m; k++)
+			if (out[k] == '_')
+				out[k] = ' ';
+	}
 	*nstretches = ns;
 	return m;
 }

@@ -2045,6 +2045,17 @@ test_unwrap(void)
 	UNWRAP_SAME("\xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x94 \xE2\x80\xA6 \xCA\xBB");
 	UNWRAP_SAME("\xE2\x80");
 	UNWRAP_SAME("x\xCA");
+
+	/* spaces written as underscores (qmail-send's log): every underscore a
+	 * space, byte for byte; identifiers in an ordinary reply stay */
+	UNWRAP("192.0.2.1_does_not_like_recipient./Remote_host_said:_550_No_such_user/",
+		   "192.0.2.1 does not like recipient./Remote host said: 550 No such user/");
+	UNWRAP("Remote_host_said:_/ _Zdalny_host:_500_No_such_user/",
+		   "Remote host said: /  Zdalny host: 500 No such user/");
+	UNWRAP("said:_550_x\r\n\t_user_unknown", "said: 550 x  user unknown");
+	UNWRAP_SAME("550 5.1.1 OFR_417 reject_rbl_client a_b_c");
+	UNWRAP_SAME("err=relay_domain_not_allowed");
+	UNWRAP("a_b_c_d_e  f", "a_b_c_d_e f");
 	for (k = 0; k < 40; k++)
 	{
 		snprintf(text, sizeof(text), "%.*sdoesn\xE2\x80\x99t", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");

@@ -5,14 +5,17 @@
 #ifndef BOUNCE_UNWRAP_CHECK_H
 #define BOUNCE_UNWRAP_CHECK_H
 
+#include <string.h>
+
 #include "../../core/internal.h"
 
 /*
  * The copy out (len bytes) of t (n bytes), as bounce_unwrap wrote it with
- * ns stretches: shorter than t, stretches within bounds, the first at 0,
- * each further one later in both; every byte of the copy the byte its
- * offset names in t, a space standing for white space (U+00A0's first
- * byte too) or "'" for an apostrophe's first byte, offsets increasing;
+ * ns stretches: no longer than t (shorter unless only underscores became
+ * spaces), stretches within bounds, the first at 0, each further one later
+ * in both; every byte of the copy the byte its offset names in t, a space
+ * standing for white space (U+00A0's first byte too) or an underscore, or
+ * "'" for an apostrophe's first byte, offsets increasing;
  * and valid UTF-8 if t is. Returns NULL, or what does not hold.
  */
 static const char *
@@ -22,7 +25,8 @@ unwrap_check(const unsigned char *t, size_t n, const unsigned char *out,
 	size_t		i,
 				prev = 0;
 
-	if (!(len < n && ns >= 1 && ns <= n / 2 + 1))
+	if (!(len <= n && ns >= 1 && ns <= n / 2 + 1) ||
+		(len == n && (ns != 1 || memchr(t, '_', n) == NULL)))
 		return "length or stretch count";
 	if (stretches[0].view != 0 || stretches[0].text != 0)
 		return "first stretch not at 0";
@@ -38,7 +42,7 @@ unwrap_check(const unsigned char *t, size_t n, const unsigned char *out,
 			return "offsets out of the text or not increasing";
 		if (out[i] != t[at] &&
 			!(out[i] == ' ' && (t[at] == ' ' || (t[at] >= '\t' && t[at] <= '\r') ||
-								t[at] == 0xC2)) &&
+								t[at] == 0xC2 || t[at] == '_')) &&
 			!(out[i] == '\'' && (t[at] == 0xE2 || t[at] == 0xCA)))
 			return "a byte of the copy is not the text's";
 		prev = at;
