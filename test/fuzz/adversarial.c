@@ -491,6 +491,7 @@ main(int argc, char **argv)
 			{"a folded line, repeated", "x\r\n\t", "x\r\n\t"},
 			{"a no-break space, repeated", "\xC2\xA0", "U+00A0"},
 			{"an apostrophe and a letter, repeated", "\xE2\x80\x99t", "U+2019 t"},
+			{"words joined by underscores, repeated", "no_such_user_", "no_such_user_"},
 			{"a byte that is not UTF-8, repeated", "\x92", "0x92"},
 			{"fives, then a code not seen yet", NULL, "5...5 5dd-"},
 		};
