@@ -665,6 +665,80 @@ found:
   say), XMail's "517 Domain does not exist" (whose domain), and Postal's
   route replies.
 
+* Fourteen more, in a further session (2026-11-29), from kinds of source
+  not used before, in three rounds, each scored once at the rules of its
+  round (766a9d1, 619dee9, 45ac035) before rules were written for it:
+
+  | set | rows | first run | after |
+  |---|---:|---:|---:|
+  | email security gateways' reply tables (Mimecast, Proofpoint, Trend Micro, MailChannels, Vade, Cloudmark) | 38 | 68.4% (26) | 30 |
+  | ISPs of North America, the UK and Australia (Comcast, Cox, Spectrum, AT&T, BT, Virgin Media, Telstra, ...) | 32 | 71.9% (23) | 24 |
+  | independent mailbox providers and forwarding services (SimpleLogin, addy.io, Forward Email, Cloudflare Email Routing, Purelymail, Zoho, Fastmail) | 40 | 67.5% (27) | 36 |
+  | 2023-2026 bulk-sender and authentication refusals (Gmail, Microsoft 5.7.515, Yahoo, Apple, Comcast, La Poste) | 38 | 97.4% (37) | 38 |
+  | bounces of the older Internet, 1985-2008 (Exchange 4.0-5.5, X.400, CompuServe, ZMailer, smail, Netscape) | 33 | 63.6% (21) | 27 |
+  | refusals for what a message carries: viruses, attachments, sizes, formats | 35 | 88.6% (31) | 32 |
+  | providers of Northern, Central and Eastern Europe | 34 | 73.5% (25) | 32 |
+  | inbound-email endpoints of software services (GitLab, Salesforce, Send to Kindle, Zulip, RT, Znuny) | 30 | 33.3% (10) | 16 |
+  | the eight | 280 | 71.4% (200) | 235 (83.9%) |
+  | the candidates the eight left out | 95 | 71.6% (68) | 74 |
+  | queue listings and the sending side's delivery logs | 40 | 85.0% (34) | 38 |
+  | sending services not used before (Mailjet, Mandrill, Postal, listmonk, Mautic) | 40 | 67.5% (27) | 32 |
+  | self-hosted applications' SMTP errors (Nextcloud, Mastodon, Gitea, Grafana, Vaultwarden, ...) | 37 | 81.1% (30) | 37 |
+  | whole bounce bodies, the template around the reply kept | 40 | 92.5% (37) | 37 |
+  | the four | 157 | 81.5% (128) | 144 (91.7%) |
+  | the candidates the four left out | 68 | 83.8% (57) | 64 |
+  | mailbox states other than "does not exist" | 34 | 88.2% (30) | 31 |
+  | routing failures and expiry notices | 37 | 81.1% (30) | 34 |
+  | the two | 71 | 84.5% (60) | 65 (91.5%) |
+  | the candidates the two left out | 16 | 68.8% (11) | 13 |
+
+  (Files in /work/holdout21/: h28a to h28h, h28x, h29a to h29d, h29x,
+  h30a, h30b, h30x. The sets before them kept their figures, one row
+  better: 599/656.) What they showed, each written as a general
+  alternative with sibling rows in our own words (test/corpus 1966 to
+  2073; two new rules, weak.out-of-sequence and reputation.named-source):
+  size refusals in French, German, Italian, Portuguese and Dutch (a 552
+  alone would say full mailbox); header, 8-bit and empty-message refusals; "does not accept
+  mail without ..." is a format refusal, not a null MX; X.400's
+  unrecognised O/R name; "too many recipients for this message" is a
+  per-message limit; a rate limit whose cause is TLS not being used is the
+  TLS requirement; limits named for the receiving user (full-mailbox);
+  the sender's own message cap; Node's resolver errors, sendmail's "host
+  map: lookup (x): deferred" and Exim's "all host address lookups failed
+  temporarily" (routing-issues); sendmail's local mailer exit codes;
+  OpenSSL's SSL_connect errors; logins refused as "username and password
+  not accepted" and SASL failures (relaying-issues); protocol refusals,
+  and commands out of order as a last, weak rule (they most often echo an
+  earlier refusal); virus names written with spaces; DSBL and sendmail's
+  "blackhole site"; McAfee's TrustedSource; no-reply addresses and
+  unauthorised senders (policy-related); a sending service's suppression
+  and unsubscribe notices (other); Mandrill's bad_mailbox and
+  mailbox_full; "non-existent address"; "Mailbox deaktiviert"; dormant
+  accounts ("no recipient activity since"); "does not have any mail
+  exchanger", "Domain not used for mail"; a sender that "has a poor
+  reputation on" a named service (Cloudmark's CSI: reputation-issues).
+  Cisco AsyncOS's "550 #5.1.0 Address rejected" is now invalid-mailbox
+  (its LDAP lookup did not find the recipient; corpus row flt-0044
+  relabelled), as is a bare "550 <x> recipient rejected".
+
+  Tried and taken back because the development corpus disagreed: cPanel's
+  "The account or domain may not exist, they may be blacklisted, or
+  missing the proper dns entries" (it names several causes: other), and
+  sendmail's delay warning "message still undelivered after 4 hours" as
+  message-expired (the reply it wraps decides).
+
+  Decided against a set's label: Mimecast's "Email rejected due to
+  security policies" stays policy-related (two sets labelled it two
+  ways);
+  Yahoo's "[PH01]" and "[TSS06]/[TSS09]" keep the categories decided
+  before; Yandex's "451 4.7.1 ... Please come back later" stays
+  greylisting-issues; "sender is blacklisted" stays blocklisting-issues;
+  Mimecast's anti-spoofing policy and "not authorized to send from" stay
+  dmarc-issues. Left for want of words that say the cause, or of a second
+  source: SimpleLogin's and Charter's codes without words, applications'
+  own replies to mail they cannot file (GitLab's "We couldn't figure out
+  what the email is for"), a bare "Recipient not authorised".
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
