@@ -696,7 +696,7 @@ found:
   h30a, h30b, h30x. The sets before them kept their figures, one row
   better: 599/656.) What they showed, each written as a general
   alternative with sibling rows in our own words (test/corpus 1966 to
-  2073; two new rules, weak.out-of-sequence and reputation.named-source):
+  2074; two new rules, weak.out-of-sequence and reputation.named-source):
   size refusals in French, German, Italian, Portuguese and Dutch (a 552
   alone would say full mailbox); header, 8-bit and empty-message refusals; "does not accept
   mail without ..." is a format refusal, not a null MX; X.400's
