@@ -752,6 +752,76 @@ found:
   (Resolver.MT.*), a tenant's own "Customer Block list" (blocklisting by
   its words; the set said policy-related), journaling set-up replies.
 
+* Fourteen more, in a further session (2026-11-29, the fifteenth), from
+  kinds of source not used before, in three rounds, each scored once at
+  the rules of its round (61a6bea, e14473f, d9d9234) before rules were
+  written for it:
+
+  | set | rows | first run | after |
+  |---|---:|---:|---:|
+  | e-mail to SMS gateways and mobile operators' mail | 11 | 81.8% (9) | 10 |
+  | providers of Africa, the Middle East, South Asia and Latin America | 16 | 87.5% (14) | 15 |
+  | universities', governments' and hospitals' IT help pages | 36 | 77.8% (28) | 32 |
+  | mail clients' reports of send failures (Thunderbird, Outlook, Roundcube, K-9, mutt, ...) | 37 | 89.2% (33) | 35 |
+  | refusals for what a message links to or how it scores | 29 | 86.2% (25) | 29 |
+  | throttling, concurrency and volume limits | 40 | 70.0% (28) | 40 |
+  | shared hosting and registrars' mail (GoDaddy, IONOS, DreamHost, Bluehost, ...) | 40 | 82.5% (33) | 38 |
+  | the seven | 209 | 81.3% (170) | 199 (95.2%) |
+  | the candidates the seven left out | 79 | 78.5% (62) | 72 |
+  | reject texts administrators write (access maps, Exim ACLs, transport rules) | 40 | 82.5% (33) | 34 |
+  | marketing platforms' bounce reasons (Marketo, HubSpot, Braze, MailWizz) | 39 | 89.7% (35) | 35 |
+  | authentication refusals of 2004-2022 (SPF, Sender ID, DomainKeys, early DKIM and DMARC) | 39 | 69.2% (27) | 35 |
+  | the receiving server's own failures | 32 | 87.5% (28) | 32 |
+  | automatic replies and notices that are not bounces | 31 | 93.5% (29) | 31 |
+  | the five | 181 | 84.0% (152) | 167 (92.3%) |
+  | the candidates the five left out | 78 | 75.6% (59) | 65 |
+  | bounce events in public data (CSV and JSON exports of sending services) | 39 | 92.3% (36) | 37 |
+  | Microsoft's and Gmail's notices in other languages | 14 | 78.6% (11) | 14 |
+  | the two | 53 | 88.7% (47) | 51 |
+  | the candidates the two left out | 48 | 89.6% (43) | 44 |
+
+  (Files in /work/holdout21/: h32a to h32g, h32x, h33a to h33e, h33x,
+  h34a, h34b, h34x. All fourteen: 443 rows, 83.3% (369) on first run,
+  417 (94.1%) after; the three sets of left-out candidates: 205 rows,
+  80.0% (164), 181 after. Every earlier set kept its figures.) What they
+  showed, each written as a general alternative with sibling rows in our
+  own words (test/corpus 2080 to 2153): limits that name the sending side
+  before "for user" ("Daily SMTP relay limit", "Sender Domain Hourly
+  Quota", PolicyD's "Policy Rejection- Quota Exceeded", "Sender
+  throttled", "per-10 minute limit", a sending quota in French, Spanish,
+  Portuguese and Italian); rates in other words ("try again slower",
+  "too many same size mails", a message count per session, "heavy
+  usage", a high null-sender rate); Microsoft's 4.7.500 "Server busy"
+  with no address after it and AOL's DYN:T1 (reputation-issues; corpus
+  row prov-aol-003 relabelled); HELO forms ("No HELO before mail
+  transaction", "real hostname when saying HELO", "syntactically
+  invalid"); POP-before-SMTP, "relaying blocked", logins refused where
+  none are taken and QQ's "Login fail"; a DNS list that refused the
+  query (recipient-server-error); challenge-response holds; SMS gateways
+  refusing a sender; suspicious files; Sender ID and DomainKeys, SPF's
+  first explanation pages, "no DNS reverse", "Sender IP must resolve",
+  DKIM signatures that cannot be verified; the receiver's own DKIM
+  milter, internal timeouts, local delivery set-up errors and a lookup
+  that cannot be made now (recipient-server-error); sizes stated in the
+  words; Mailman's holds; Gmail's address-not-found notice in five
+  languages and Microsoft 365's notice body in German; send-as refusals;
+  a sending platform's labels for X.1.0 and X.3.0 around the reply they
+  wrap. Taken back because the development corpus disagreed: a message
+  without a "purported responsible address" as a Sender ID failure (its
+  headers: policy-related). Decided against a set's label (listed in
+  docs/categories.md): maddy's "Use Submission for outgoing SMTP",
+  Microsoft's refusals of external forwarding (routing-issues),
+  "Recipient address no longer exists" (inactive-mailbox), Outlook.com's
+  SC-004 and AOL's CON:B1 (reputation-issues), "you are blacklisted on
+  this server" (blocklisting-issues), an anti-spoofing rule
+  (dmarc-issues), Facebook's "Domain ... no longer available"
+  (invalid-domain), "Unrouteable address" (invalid-domain). Left for want
+  of words that say the cause: Verizon's and Charter's AUP codes,
+  Bluehost's GL/GL and GL/BL, Apple's [CS01], Yandex's "Policy rejection
+  on the target address", a bare "Permission denied", administrators'
+  one-off texts ("Take a hike!", "link fake, hidden and insecure"), and
+  texts cut short in exports.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
