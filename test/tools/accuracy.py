@@ -785,7 +785,7 @@ found:
   417 (94.1%) after; the three sets of left-out candidates: 205 rows,
   80.0% (164), 181 after. Every earlier set kept its figures.) What they
   showed, each written as a general alternative with sibling rows in our
-  own words (test/corpus 2080 to 2153): limits that name the sending side
+  own words (test/corpus 2080 to 2155): limits that name the sending side
   before "for user" ("Daily SMTP relay limit", "Sender Domain Hourly
   Quota", PolicyD's "Policy Rejection- Quota Exceeded", "Sender
   throttled", "per-10 minute limit", a sending quota in French, Spanish,
