@@ -59,7 +59,7 @@
  * branches that search texts holding non-ASCII bytes (branch_code): all of
  * them would add 2.4 MB; the branches real texts use fit in far less.
  */
-#define LATE_JIT_BUDGET	(640 * 1024)
+#define LATE_JIT_BUDGET	(384 * 1024)
 
 /* pcre2 limits: no rule needs more; a hit is treated as "no match". */
 #define MATCH_LIMIT	200000
