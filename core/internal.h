@@ -153,6 +153,13 @@ void		bounce_ruleset_free(bounce_ruleset *set);
  */
 int			bounce_pattern_compiles(const char *pattern,
 									char *errbuf, size_t errlen);
+
+/*
+ * A pattern split at its top-level '|' into *n branch copies (malloc'd,
+ * each and the array); one copy when it sets options at top level. NULL
+ * when out of memory.
+ */
+char	  **bounce_split_branches(const char *pattern, size_t *n);
 size_t		bounce_ruleset_size(const bounce_ruleset *set);
 
 /*

@@ -822,8 +822,8 @@ oom:
  * the setting would not reach the later branches once they are split.
  * Returns NULL when out of memory.
  */
-static char **
-split_branches(const char *pattern, size_t *n)
+char	  **
+bounce_split_branches(const char *pattern, size_t *n)
 {
 	size_t		len = strlen(pattern),
 				count = 1,
@@ -1040,7 +1040,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			goto fail;
 		}
 		pcre2_code_free(whole);
-		if ((parts = split_branches(specs[i].pattern, &nparts)) == NULL)
+		if ((parts = bounce_split_branches(specs[i].pattern, &nparts)) == NULL)
 			goto fail;
 		set->first_branch[i] = (uint32_t) set->nbranches;
 		if (set->nbranches + nparts > cap)

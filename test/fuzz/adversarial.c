@@ -331,7 +331,10 @@ main(int argc, char **argv)
 		int			nwords = pattern_words(spec->pattern, words, MAX_WORDS),
 					nlit = 0,
 					k;
-		size_t		nletters = 0;
+		size_t		nletters = 0,
+					nbranches = 0,
+					b;
+		char	  **branches;
 		bounce_ruleset *alone = bounce_ruleset_compile(spec, 1, &err, NULL, 0);
 		timing		t;
 
@@ -352,23 +355,40 @@ main(int argc, char **argv)
 				snprintf(overall_text_rule, sizeof(overall_text_rule), "%s", spec->id); } \
 		} while (0)
 
-		/* the literals the prefilter looks for (ASCII ones: they are folded) */
-		memset(f, 0, sizeof(*f));
-		bounce_pattern_factors(spec->pattern, f);
-		for (k = 0; k < f->count && nlit < BOUNCE_FACTOR_MAX; k++)
+		/*
+		 * The literals the prefilter looks for (ASCII ones: they are
+		 * folded), branch by branch as the rule set indexes them: a whole
+		 * pattern with more alternatives than a factor table holds has none.
+		 */
+		branches = bounce_split_branches(spec->pattern, &nbranches);
+		if (branches == NULL)
 		{
-			int			j,
-						ascii = 1;
-
-			for (j = 0; j < f->len[k]; j++)
-				if (f->text[k][j] >= 0x80)
-					ascii = 0;
-			if (!ascii || f->len[k] < 3)
-				continue;
-			memcpy(literals[nlit], f->text[k], (size_t) f->len[k]);
-			literals[nlit][f->len[k]] = '\0';
-			nlit++;
+			printf("FAIL %s: out of memory\n", spec->id);
+			n_failed++;
+			bounce_ruleset_free(alone);
+			continue;
 		}
+		for (b = 0; b < nbranches; b++)
+		{
+			memset(f, 0, sizeof(*f));
+			bounce_pattern_factors(branches[b], f);
+			for (k = 0; k < f->count && nlit < BOUNCE_FACTOR_MAX; k++)
+			{
+				int			j,
+							ascii = 1;
+
+				for (j = 0; j < f->len[k]; j++)
+					if (f->text[k][j] >= 0x80)
+						ascii = 0;
+				if (!ascii || f->len[k] < 3)
+					continue;
+				memcpy(literals[nlit], f->text[k], (size_t) f->len[k]);
+				literals[nlit][f->len[k]] = '\0';
+				nlit++;
+			}
+			free(branches[b]);
+		}
+		free(branches);
 		/* the letters of its words */
 		for (k = 0; k < nwords; k++)
 		{
