@@ -861,8 +861,9 @@ found:
   (394) on first run, 501 (90.9%) after; the four sets of left-out
   candidates: 197 rows, 70.1% (138), 170 after. The earlier sets kept
   their figures but three: h27a gained a row ("550 Route does not accept
-  incoming messages", a no-reply refusal), h26x gained one (a relay
-  refusal in other words), and h29c lost one: Snipe-IT's "500 #5.5.1
+  incoming messages", a no-reply refusal), h26x gained one (hMailServer's
+  "Delivery is not allowed to this address", which it too labelled
+  relaying-issues), and h29c lost one: Snipe-IT's "500 #5.5.1
   command not recognized", which that set labelled other, is now a
   protocol refusal (policy-related), as two of this session's sets
   labelled the same kind of reply. The dedupe script kept only Latin
