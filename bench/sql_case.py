@@ -126,7 +126,7 @@ def possessive(p):
 
 
 def rewrite(branch):
-    """branch with \\b, \\B and, in bracket classes, \\p{L}, \\p{N} in ARE."""
+    """branch with \\b, \\B, \\p{L} and \\p{N} (in bracket classes or not) in ARE."""
     out, i, in_class = [], 0, False
     while i < len(branch):
         c = branch[i]
@@ -136,6 +136,14 @@ def rewrite(branch):
             continue
         if in_class and branch.startswith("\\p{N}", i):
             out.append("[:digit:]")
+            i += 5
+            continue
+        if not in_class and branch.startswith("\\p{L}", i):
+            out.append("[[:alpha:]]")
+            i += 5
+            continue
+        if not in_class and branch.startswith("\\p{N}", i):
+            out.append("[[:digit:]]")
             i += 5
             continue
         if c == "\\" and i + 1 < len(branch):
