@@ -194,8 +194,8 @@ bounce_gram_frequency(const unsigned char *s)
 }
 
 /* Does every 4-byte window of the literal occur in many bounce texts? */
-static bool
-is_frequent_literal(const unsigned char *s, int len)
+bool
+bounce_literal_is_frequent(const unsigned char *s, int len)
 {
 	int			i;
 
@@ -226,7 +226,7 @@ req_score(const strset *req)
 		if (req->len[i] < BOUNCE_LITERAL_MIN)
 			w = 0;
 		else if (is_common_word(req->s[i], req->len[i]) ||
-				 is_frequent_literal(req->s[i], req->len[i]))
+				 bounce_literal_is_frequent(req->s[i], req->len[i]))
 			w = 40;
 		if (w < weakest)
 			weakest = w;

@@ -120,6 +120,9 @@ void		bounce_pattern_factors(const char *pattern, bounce_factors *out);
  */
 int			bounce_gram_frequency(const unsigned char *s);
 
+/* Whether every 4-byte window of a literal (len bytes) is a frequent one. */
+bool		bounce_literal_is_frequent(const unsigned char *s, int len);
+
 /* ---- compiled rule sets (ruleset.c) ---- */
 
 typedef struct bounce_ruleset bounce_ruleset;

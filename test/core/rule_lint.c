@@ -195,20 +195,6 @@ print_rule(const bounce_rule_spec *spec)
 		   spec->when != BOUNCE_WHEN_ANY ? when_name(spec->when) : "");
 }
 
-/* Is every 4-byte window of the literal among the frequent ones? */
-static bool
-frequent_literal(const unsigned char *s, int len)
-{
-	int			i;
-
-	if (len < 4)
-		return false;
-	for (i = 0; i + 4 <= len; i++)
-		if (bounce_gram_frequency(s + i) == 0)
-			return false;
-	return true;
-}
-
 /* Print rule i's branches that only frequent literals index; how many. */
 static size_t
 print_frequent_branches(const bounce_rule_spec *spec)
@@ -229,7 +215,7 @@ print_frequent_branches(const bounce_rule_spec *spec)
 		memset(&f, 0, sizeof(f));
 		bounce_pattern_factors(branches[b], &f);
 		for (k = 0; k < f.count && all; k++)
-			all = frequent_literal(f.text[k], f.len[k]);
+			all = bounce_literal_is_frequent(f.text[k], f.len[k]);
 		if (f.count > 0 && all)
 		{
 			if (found++ == 0)
