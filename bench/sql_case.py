@@ -130,20 +130,9 @@ def rewrite(branch):
     out, i, in_class = [], 0, False
     while i < len(branch):
         c = branch[i]
-        if in_class and branch.startswith("\\p{L}", i):
-            out.append("[:alpha:]")
-            i += 5
-            continue
-        if in_class and branch.startswith("\\p{N}", i):
-            out.append("[:digit:]")
-            i += 5
-            continue
-        if not in_class and branch.startswith("\\p{L}", i):
-            out.append("[[:alpha:]]")
-            i += 5
-            continue
-        if not in_class and branch.startswith("\\p{N}", i):
-            out.append("[[:digit:]]")
+        prop = {"\\p{L}": "[:alpha:]", "\\p{N}": "[:digit:]"}.get(branch[i:i + 5])
+        if prop:
+            out.append(prop if in_class else "[" + prop + "]")
             i += 5
             continue
         if c == "\\" and i + 1 < len(branch):

@@ -163,6 +163,7 @@ int			bounce_pattern_compiles(const char *pattern,
  * when out of memory.
  */
 char	  **bounce_split_branches(const char *pattern, size_t *n);
+
 size_t		bounce_ruleset_size(const bounce_ruleset *set);
 
 /*

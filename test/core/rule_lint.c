@@ -195,7 +195,7 @@ print_rule(const bounce_rule_spec *spec)
 		   spec->when != BOUNCE_WHEN_ANY ? when_name(spec->when) : "");
 }
 
-/* Print rule i's branches that only frequent literals index; how many. */
+/* Print the rule's branches that only frequent literals index; how many. */
 static size_t
 print_frequent_branches(const bounce_rule_spec *spec)
 {
