@@ -68,12 +68,14 @@
 typedef struct literal
 {
 	uint32_t	branch;			/* index of the branch it belongs to */
+	uint32_t	text_at;		/* its folded bytes: lit_text + text_at (a
+								 * pool, not an array of the longest: 12
+								 * bytes a literal, not 44) */
 	uint8_t		len;
-	bool		second;			/* of the branch's second requirement */
-	bool		phrase;			/* an occurrence is the branch's match ... */
-	bool		bound_start;	/* ... given a word boundary before it */
-	bool		bound_end;		/* ... and after it */
-	unsigned char text[BOUNCE_FACTOR_LEN];	/* folded */
+	bool		second:1;		/* of the branch's second requirement */
+	bool		phrase:1;		/* an occurrence is the branch's match ... */
+	bool		bound_start:1;	/* ... given a word boundary before it */
+	bool		bound_end:1;	/* ... and after it */
 } literal;
 
 /*
@@ -154,6 +156,8 @@ struct bounce_ruleset
 	unsigned char fold[256];	/* bounce_fold as a table */
 	literal    *literals;
 	size_t		nliterals;
+	unsigned char *lit_text;	/* the literals' bytes, end to end */
+	size_t		lit_text_len;
 	automaton	ac;
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
@@ -235,20 +239,51 @@ jit_wanted(void)
 	return pcre2_config(PCRE2_CONFIG_JIT, &jit) == 0 && jit == 1;
 }
 
-/* Append a literal to the index; false when out of memory. */
-static bool
-add_literal(bounce_ruleset *set, const literal *lit, size_t *cap)
+/* The folded bytes of a literal. */
+static inline const unsigned char *
+literal_text(const bounce_ruleset *set, const literal *lit)
 {
-	if (set->nliterals == *cap)
+	return set->lit_text + lit->text_at;
+}
+
+/*
+ * Where the index's arrays stand while it grows (by doubling): literals,
+ * and bytes of the text pool.
+ */
+typedef struct index_caps
+{
+	size_t		literals;
+	size_t		text;
+} index_caps;
+
+/* Append a literal and its text to the index; false when out of memory. */
+static bool
+add_literal(bounce_ruleset *set, literal *lit, const unsigned char *text,
+			index_caps *cap)
+{
+	if (set->nliterals == cap->literals)
 	{
-		size_t		ncap = *cap ? *cap * 2 : 256;
+		size_t		ncap = cap->literals ? cap->literals * 2 : 256;
 		literal    *grown = realloc(set->literals, ncap * sizeof(literal));
 
 		if (grown == NULL)
 			return false;
 		set->literals = grown;
-		*cap = ncap;
+		cap->literals = ncap;
 	}
+	if (set->lit_text_len + lit->len > cap->text)
+	{
+		size_t		ncap = cap->text ? cap->text * 2 : 4096;
+		unsigned char *grown = realloc(set->lit_text, ncap);
+
+		if (grown == NULL)
+			return false;
+		set->lit_text = grown;
+		cap->text = ncap;
+	}
+	memcpy(set->lit_text + set->lit_text_len, text, lit->len);
+	lit->text_at = (uint32_t) set->lit_text_len;
+	set->lit_text_len += lit->len;
 	set->literals[set->nliterals++] = *lit;
 	return true;
 }
@@ -260,7 +295,7 @@ add_literal(bounce_ruleset *set, const literal *lit, size_t *cap)
  */
 static bool
 index_second(bounce_ruleset *set, const bounce_factors *f, uint32_t b,
-			 size_t *cap)
+			 index_caps *cap)
 {
 	int			k;
 
@@ -277,8 +312,7 @@ index_second(bounce_ruleset *set, const bounce_factors *f, uint32_t b,
 		lit.branch = b;
 		lit.second = true;
 		lit.len = (uint8_t) f->len2[k];
-		memcpy(lit.text, f->text2[k], f->len2[k]);
-		if (!add_literal(set, &lit, cap))
+		if (!add_literal(set, &lit, f->text2[k], cap))
 			return false;
 	}
 	set->branches[b].has_second = true;
@@ -498,9 +532,13 @@ build_automaton(bounce_ruleset *set)
 	memset(class_of, 0, sizeof(class_of));
 	a->nclasses = 1;
 	for (i = 0; i < set->nliterals; i++)
+	{
+		const unsigned char *text = literal_text(set, &set->literals[i]);
+
 		for (k = 0; k < set->literals[i].len; k++)
-			if (class_of[set->literals[i].text[k]] == 0)
-				class_of[set->literals[i].text[k]] = (unsigned char) a->nclasses++;
+			if (class_of[text[k]] == 0)
+				class_of[text[k]] = (unsigned char) a->nclasses++;
+	}
 	for (c = 0; c < 256; c++)
 		a->cls[c] = class_of[set->fold[c]];
 
@@ -510,14 +548,15 @@ build_automaton(bounce_ruleset *set)
 	for (i = 0; i < set->nliterals; i++)
 	{
 		const literal *lit = &set->literals[i];
+		const unsigned char *text = literal_text(set, lit);
 		uint32_t	node = 0;
 
 		for (k = 0; k < lit->len; k++)
 		{
-			uint32_t	next = trie_child(&tr, node, lit->text[k]);
+			uint32_t	next = trie_child(&tr, node, text[k]);
 
 			if (next == NO_STATE &&
-				(next = trie_add_node(&tr, node, lit->text[k])) == NO_STATE)
+				(next = trie_add_node(&tr, node, text[k])) == NO_STATE)
 				goto done;
 			node = next;
 		}
@@ -742,8 +781,8 @@ done:
 static bool
 build_index(bounce_ruleset *set, char **patterns)
 {
-	size_t		cap = 0,
-				i;
+	index_caps	cap = {0, 0};
+	size_t		i;
 	bounce_factors *f = malloc(sizeof(*f));
 	int			c;
 
@@ -780,8 +819,7 @@ build_index(bounce_ruleset *set, char **patterns)
 			lit.phrase = set->branches[i].phrase;
 			lit.bound_start = f->bound_start;
 			lit.bound_end = f->bound_end;
-			memcpy(lit.text, f->text[k], f->len[k]);
-			if (!add_literal(set, &lit, &cap))
+			if (!add_literal(set, &lit, f->text[k], &cap))
 				goto oom;
 		}
 		if (!index_second(set, f, (uint32_t) i, &cap))
@@ -797,17 +835,24 @@ build_index(bounce_ruleset *set, char **patterns)
 			if (lit.branch >= set->base->nbranches)
 				continue;		/* the base's own base: not scanned for */
 			lit.branch += base_branch(set);
-			if (!add_literal(set, &lit, &cap))
+			if (!add_literal(set, &lit, literal_text(set->base, &lit), &cap))
 				return false;
 		}
-	/* the array grew by doubling: keep only what it holds, for the scans */
-	if (set->nliterals > 0 && set->nliterals < cap)
+	/* the arrays grew by doubling: keep only what they hold, for the scans */
+	if (set->nliterals > 0 && set->nliterals < cap.literals)
 	{
 		literal    *fitted = realloc(set->literals,
 									 set->nliterals * sizeof(literal));
 
 		if (fitted != NULL)
 			set->literals = fitted;
+	}
+	if (set->lit_text_len > 0 && set->lit_text_len < cap.text)
+	{
+		unsigned char *fitted = realloc(set->lit_text, set->lit_text_len);
+
+		if (fitted != NULL)
+			set->lit_text = fitted;
 	}
 	return build_automaton(set);
 
@@ -1189,6 +1234,7 @@ bounce_ruleset_free(bounce_ruleset *set)
 	free(set->first_branch);
 	pcre2_match_context_free(set->mctx);
 	free(set->literals);
+	free(set->lit_text);
 	automaton_free(&set->ac);
 	free(set->always);
 	free(set);
@@ -1489,12 +1535,13 @@ static size_t
 occurrence_start(const bounce_ruleset *set, const literal *lit,
 				 const unsigned char *t, size_t end)
 {
+	const unsigned char *text = literal_text(set, lit);
 	size_t		p = end + 1;
 	int			k;
 
 	for (k = lit->len - 1; k >= 0 && p > 0; k--)
 	{
-		if (lit->text[k] != ' ')
+		if (text[k] != ' ')
 			p--;
 		else
 			while (p > 0 && set->fold[t[p - 1]] == ' ')
