@@ -928,6 +928,98 @@ found:
   several causes at once, "blocked using RedIRIS Reputation Service"
   (blocklisting by "blocked using"; the set said reputation-issues).
 
+* Twenty-one more, in a further session (2026-11-30, the seventeenth), in
+  four rounds, each set scored once at the rules of its round (5b80ad8,
+  dc28129, 4f9973c, badb6e9) before rules were written for it. The first
+  round took kinds of source not used before; the later ones took one
+  category at a time in its rarer wordings, where the first runs showed
+  the gaps still were:
+
+  | set | rows | first run | after |
+  |---|---:|---:|---:|
+  | administrators' threads and postmasters' pages of 2009-2017 | 36 | 77.8% (28) | 33 |
+  | developers' and admins' Q&A and blogs not in English (Chinese, Korean, Polish, Vietnamese, German, Japanese) | 40 | 72.5% (29) | 33 |
+  | devices, appliances and enterprise applications that send mail (NAS, printers, monitoring, SAP, Jira) | 30 | 83.3% (25) | 29 |
+  | providers' own reference pages of their replies (Gmail, Microsoft, Yahoo, Apple, Comcast, Yandex, ...) | 40 | 95.0% (38) | 39 |
+  | replies seen during outages and incidents | 36 | 77.8% (28) | 33 |
+  | the five | 182 | 81.3% (148) | 167 (91.8%) |
+  | the candidates the five left out | 91 | 87.9% (80) | 88 |
+  | unknown recipients in the rarer wordings | 40 | 65.0% (26) | 38 |
+  | shops' and online services' transactional mail | 26 | 88.5% (23) | 25 |
+  | privacy alias, masking and forwarding relays | 27 | 66.7% (18) | 22 |
+  | recipient domains set up wrongly at the receiving side | 35 | 71.4% (25) | 30 |
+  | the four | 128 | 71.9% (92) | 115 (89.8%) |
+  | the candidates the four left out | 42 | 76.2% (32) | 41 |
+  | unknown recipients in languages other than English | 10 | 100% (10) | 10 |
+  | full mailboxes and quotas in the rarer wordings | 40 | 87.5% (35) | 39 |
+  | disabled, suspended and deleted accounts in the rarer wordings | 16 | 75.0% (12) | 15 |
+  | spam verdicts and reputation refusals in the rarer wordings | 16 | 93.8% (15) | 15 |
+  | the four | 82 | 87.8% (72) | 79 (96.3%) |
+  | the candidates the four left out | 16 | 87.5% (14) | 16 |
+  | DNS failures and domains that take no mail, in the rarer wordings | 33 | 69.7% (23) | 31 |
+  | connection failures, in the rarer wordings | 25 | 76.0% (19) | 25 |
+  | the recipient's own rules, in the rarer wordings | 10 | 90.0% (9) | 10 |
+  | temporary refusals and deferrals, in the rarer wordings | 10 | 70.0% (7) | 7 |
+  | the four | 78 | 74.4% (58) | 73 (93.6%) |
+  | the candidates the four left out | 4 | 50.0% (2) | 3 |
+
+  (Files in /work/holdout21/: h39a to h39e, h39x, h40a to h40d, h40x,
+  h41a to h41d, h41x, h42a to h42d, h42x. All seventeen: 470 rows, 78.7%
+  (370) on first run, 434 (92.3%) after; the four sets of left-out
+  candidates: 153 rows, 83.7% (128), 148 after. The last round is small:
+  the session's search budget ran out while it was gathered, and its
+  gatherers took what they had, or strings from MTA packages. Several
+  gatherers found their themes close to used up: the dedupe script took
+  40 to 70% of what they found, as earlier sets already held it. The
+  earlier sets kept their figures but three, each up a row: h29x
+  (Postfix's "Bad NOTIFY parameter syntax" inside a mailer-daemon notice),
+  h35x (a Postini "not currently accepting mail from your ip") and h38b (a
+  Chinese server's "too much fail authentication").) What they showed,
+  each written as a general alternative with sibling rows in our own
+  words (test/corpus 2279 to 2363): Gmail's SPF and DKIM texts with the
+  verb first ("didn't pass SPF authentication") and its alignment text
+  ("isn't aligned with either the authenticated SPF or DKIM organizational
+  domain", dmarc-issues over "rate limited"); Postfix's RBL reply cut
+  before its list ("Client host [x] blocked"); Cox's CDRBL and block-list
+  lookup links; forged host names; temporary resolver failures in more
+  words (Windows' "DNS server returned general failure", "Temporary
+  failure of hostname lookup", Gmail's "Could not contact DNS servers"),
+  and NODATA ("answer with no data", "No Mail Exchange (MX) servers were
+  found"); DSN parameters and commands refused ("Bad NOTIFY parameter
+  syntax", "VRFY disallowed"); SMTP AUTH failures by Gmail's help link and
+  in Chinese ("请使用授权码登录"); TLS sessions that fail (Exchange
+  Online's "Failed to establish appropriate TLS channel", OpenSSL's
+  "unable to verify the first certificate") and a sending MTA's stated
+  TLS requirement; unknown recipients in rarer words ("receiver not
+  found", "The user's email name is not found", "not known to us",
+  "Unknown destination address", French and German directory texts,
+  misspellings: "unkown user", "does no exists", "no vaild recipients");
+  German "nicht mehr gültig" and "deactivated due to abuse"
+  (inactive-mailbox), Facebook's RCP-T4; Chinese and Korean spam words,
+  Chinese "domain does not exist" and "mailbox full" without 已; a
+  recipient's rate limit with its address between; Exchange's
+  RESOLVER.CON codes (a mail contact's broken forwarding: routing-issues);
+  cPanel's "No such user here. Relaying is not supported." (relaying
+  decides); mail libraries' socket closes. Decided against a set's label
+  (docs/categories.md): Postfix's milter reply "451 4.7.1 Service
+  unavailable - try again later" stays greylisting-issues (the contract's
+  bare try-later; two rows); "Account deleted by user" stays
+  invalid-mailbox; Naver's "Your IP is filtered" stays reputation-issues
+  and Comcast's BL000000 blocklisting-issues (both sets said the other);
+  Exchange Online's "Failed to establish appropriate TLS channel: Access
+  Denied" is connection-error (one set said policy-related, another
+  connection-error); "No such domain at this location" stays
+  relaying-issues; "451 4.5.0 SMTP protocol violation." with no more text
+  keeps the 451 (recipient-server-error). Left for want of words that say
+  the cause: Forpsi's Polish "Naruszenie zasad" (documented as a sending
+  limit), DirectMail's "551 Main account unavailable", a campaign that
+  "does not exist" under 5.1.1, Exchange's "wrong Office 365 region"
+  (ATTR35: routing-issues by its 4.4.62, relaying-issues for the set),
+  sendmail's bare "Local configuration error", SpaceLee's "register your
+  IP", a Chinese server's "Black mail address", Yandex's "Invalid
+  arguments - possible version mismatch", replies that name no cause
+  ("550 Message denied (id)").
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
