@@ -1003,7 +1003,7 @@ found:
   try again later", "Your data is verifying, ...", "Cannot validate the
   message now. Try again later") are left as they were.) What they showed,
   each written as a general alternative with sibling rows in our own
-  words (test/corpus 2279 to 2363): Gmail's SPF and DKIM texts with the
+  words (test/corpus 2279 to 2380, with the pass below): Gmail's SPF and DKIM texts with the
   verb first ("didn't pass SPF authentication") and its alignment text
   ("isn't aligned with either the authenticated SPF or DKIM organizational
   domain", dmarc-issues over "rate limited"); Postfix's RBL reply cut
