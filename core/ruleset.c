@@ -68,9 +68,8 @@
 typedef struct literal
 {
 	uint32_t	branch;			/* index of the branch it belongs to */
-	uint32_t	text_at;		/* its folded bytes: lit_text + text_at (a
-								 * pool, not an array of the longest: 12
-								 * bytes a literal, not 44) */
+	uint32_t	text_at;		/* its folded bytes: lit_text + text_at, a
+								 * pool of them all end to end */
 	uint8_t		len;
 	bool		second:1;		/* of the branch's second requirement */
 	bool		phrase:1;		/* an occurrence is the branch's match ... */
