@@ -90,16 +90,18 @@ typedef struct literal
  */
 typedef struct ac_node
 {
-	uint32_t	to;				/* transition on class cls, its first edge */
-	uint32_t	fail_cls;		/* failure state << 8 | cls (NO_CLASS: no edge) */
-	uint32_t	more_n;			/* its other edges, in edge_cls / edge_to:
-								 * the first << 8 | how many (fewer than the
-								 * 255 classes) */
+	uint32_t	to;				/* transition on class cls, its one edge; or,
+								 * for a state with several, MORE_BIT | where
+								 * they start in edge_cls / edge_to */
+	uint32_t	fail_cls;		/* failure state << 8 | cls (NO_CLASS: no edge,
+								 * or several) */
 } ac_node;
 
 #define NO_CLASS	255			/* more classes than folded bytes exist */
 #define NODE_ID_LIMIT (1u << 24)	/* states and edges an ac_node can name */
 #define OUT_BIT		0x80000000u
+#define MORE_BIT	0x40000000u /* in a record's to: an edge list, not an edge
+								 * (transitions stay below 2^25) */
 
 typedef struct automaton
 {
@@ -109,8 +111,9 @@ typedef struct automaton
 	uint32_t	rows_end;		/* ndense * nclasses */
 	uint32_t   *rows;			/* ndense * nclasses transitions */
 	ac_node    *nodes;			/* per state */
-	unsigned char *edge_cls;	/* the edges a record does not hold (its */
-	uint32_t   *edge_to;		/* state's second and later), by class */
+	unsigned char *edge_cls;	/* the edges of the states with several (most */
+	uint32_t   *edge_to;		/* deep states have one), each state's ending
+								 * with class NO_CLASS */
 	/*
 	 * The states a transition marks with OUT_BIT (a literal ends there or
 	 * in a suffix) are numbered by rank, so that the tables below hold
@@ -445,8 +448,8 @@ transition_state(const automaton *a, uint32_t s)
 
 /*
  * Once the rows and records are built, the edge arrays need only the edges
- * a record does not hold itself (a state's second and later ones: most
- * deep states have one); false when out of memory.
+ * of the states with several, each list ending with NO_CLASS, which their
+ * records point to; false when out of memory.
  */
 static bool
 keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
@@ -459,7 +462,7 @@ keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
 
 	for (s = 0; s < nstates; s++)
 		if (edge_first[s + 1] > edge_first[s] + 1)
-			n += edge_first[s + 1] - edge_first[s] - 1;
+			n += edge_first[s + 1] - edge_first[s] + 1;
 	cls = malloc(n ? n : 1);
 	to = malloc(sizeof(uint32_t) * (n ? n : 1));
 	if (cls == NULL || to == NULL)
@@ -470,14 +473,16 @@ keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
 	}
 	for (s = 0, n = 0; s < nstates; s++)
 	{
-		ac_node    *nd = &a->nodes[s];
-
-		nd->more_n = n << 8 | (nd->more_n & 0xFF);
-		for (e = edge_first[s] + 1; e < edge_first[s + 1]; e++, n++)
+		if (edge_first[s + 1] <= edge_first[s] + 1)
+			continue;
+		a->nodes[s].to = MORE_BIT | n;
+		for (e = edge_first[s]; e < edge_first[s + 1]; e++, n++)
 		{
 			cls[n] = a->edge_cls[e];
 			to[n] = a->edge_to[e];
 		}
+		cls[n] = NO_CLASS;
+		to[n++] = 0;
 	}
 	free(a->edge_cls);
 	free(a->edge_to);
@@ -719,7 +724,7 @@ build_automaton(bounce_ruleset *set)
 	}
 
 	/*
-	 * The deeper states' edges as the scan reads them: one record of 12
+	 * The deeper states' edges as the scan reads them: one record of 8
 	 * bytes, so state and edge numbers must fit in 24 bits (16 million: a
 	 * rule set that large fails as out of memory).
 	 */
@@ -734,9 +739,8 @@ build_automaton(bounce_ruleset *set)
 		uint32_t	e = edge_first[s],
 					end = edge_first[s + 1];
 
-		nd->fail_cls = fail[s] << 8 | (e < end ? a->edge_cls[e] : NO_CLASS);
-		nd->to = e < end ? a->edge_to[e] : 0;
-		nd->more_n = (e + 1) << 8 | (end > e + 1 ? end - e - 1 : 0);
+		nd->fail_cls = fail[s] << 8 | (end == e + 1 ? a->edge_cls[e] : NO_CLASS);
+		nd->to = end == e + 1 ? a->edge_to[e] : 0;	/* several: below */
 	}
 
 	/* full rows for the shallow states: a missing edge is the fail's row */
@@ -1601,16 +1605,15 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 	{
 		const ac_node *nd = &a->nodes[state];
 		uint32_t	fail_cls = nd->fail_cls,
-					more_n = nd->more_n;
+					to = nd->to;
 
 		if ((fail_cls & 0xFF) == c)
-			return nd->to;
-		if ((more_n & 0xFF) != 0)	/* most deep states have one edge */
+			return to;
+		if (to & MORE_BIT)		/* most deep states have one edge */
 		{
-			uint32_t	e = more_n >> 8,
-						end = e + (more_n & 0xFF);
+			uint32_t	e;
 
-			for (; e < end; e++)
+			for (e = to & ~MORE_BIT; a->edge_cls[e] != NO_CLASS; e++)
 				if (a->edge_cls[e] == c)
 					return a->edge_to[e];
 		}
