@@ -725,8 +725,10 @@ build_automaton(bounce_ruleset *set)
 
 	/*
 	 * The deeper states' edges as the scan reads them: one record of 8
-	 * bytes, so state and edge numbers must fit in 24 bits (16 million: a
-	 * rule set that large fails as out of memory).
+	 * bytes, whose failure link shares a word with a class, so state
+	 * numbers must fit in 24 bits (16 million: a rule set that large fails
+	 * as out of memory); the edge lists, one entry more per state than its
+	 * edges, then stay far below MORE_BIT.
 	 */
 	if (tr.n >= NODE_ID_LIMIT || nedges >= NODE_ID_LIMIT)
 		goto done;
