@@ -160,8 +160,11 @@ struct bounce_ruleset
 	unsigned char fold[256];	/* bounce_fold as a table */
 	literal    *literals;
 	size_t		nliterals;
-	unsigned char *lit_text;	/* the literals' bytes, end to end */
+	unsigned char *lit_text;	/* the literals' bytes, end to end (after
+								 * the build, the phrases' alone) */
 	size_t		lit_text_len;
+	unsigned char *own_texts;	/* all its own literals' bytes, built for
+								 * the sets compiled over it (own_texts) */
 	automaton	ac;
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
@@ -785,20 +788,34 @@ done:
 }
 
 /*
- * The base set's literals in a set compiled over it, so that one scan
- * serves both. The base keeps only its phrases' texts (keep_phrase_texts),
- * so the others are found again: each other branch's pattern is analysed
- * as when the base was built, and its literals, stored branch by branch
- * (the first requirement's, then the second's), take their texts in that
- * order. False when out of memory or when the two disagree.
+ * The texts of a set's own literals, end to end in literal order, for the
+ * sets compiled over it. The set keeps only its phrases' texts
+ * (keep_phrase_texts), so the others are found again, on the first
+ * compile over it, and kept from then on (the processes that compile
+ * rules of their own pay for them; the others do not): each other
+ * branch's pattern is analysed as when the set was built, and its
+ * literals, stored branch by branch (the first requirement's, then the
+ * second's), take their texts in that order. NULL when out of memory or
+ * when the two disagree. Threads that race build them each and keep the
+ * first.
  */
-static bool
-index_base(bounce_ruleset *set, bounce_factors *f, index_caps *cap)
+static const unsigned char *
+own_texts(const bounce_ruleset *base, bounce_factors *f)
 {
-	const bounce_ruleset *base = set->base;
+	unsigned char *texts = __atomic_load_n(&base->own_texts, __ATOMIC_ACQUIRE),
+			   *none = NULL;
 	size_t		r,
-				i = 0;
+				i = 0,
+				at = 0,
+				total = 0;
 
+	if (texts != NULL)
+		return texts;
+	for (i = 0; i < base->nliterals && base->literals[i].branch < base->nbranches; i++)
+		total += base->literals[i].len;
+	if ((texts = malloc(total ? total : 1)) == NULL)
+		return NULL;
+	i = 0;
 	for (r = 0; r < base->count; r++)
 	{
 		size_t		first = base->first_branch[r],
@@ -809,7 +826,7 @@ index_base(bounce_ruleset *set, bounce_factors *f, index_caps *cap)
 		char	  **parts = bounce_split_branches(base->specs[r].pattern, &nparts);
 
 		if (parts == NULL)
-			return false;
+			goto fail;
 		for (b = first; b < first + nbranches; b++)
 		{
 			bool		phrase = base->branches[b].phrase;
@@ -822,30 +839,66 @@ index_base(bounce_ruleset *set, bounce_factors *f, index_caps *cap)
 									   base->specs[r].pattern, f);
 			for (; i < base->nliterals && base->literals[i].branch == b; i++)
 			{
-				literal		lit = base->literals[i];
+				const literal *lit = &base->literals[i];
 				const unsigned char *text;
 
 				if (phrase)
-					text = literal_text(base, &lit);
-				else if (lit.second ? k2 >= f->count2 || f->len2[k2] != lit.len :
-						 k1 >= f->count || f->len[k1] != lit.len)
+					text = literal_text(base, lit);
+				else if (lit->second ? k2 >= f->count2 || f->len2[k2] != lit->len :
+						 k1 >= f->count || f->len[k1] != lit->len)
 					break;
 				else
-					text = lit.second ? f->text2[k2++] : f->text[k1++];
-				lit.branch += base_branch(set);
-				if (!add_literal(set, &lit, text, cap))
-					break;
+					text = lit->second ? f->text2[k2++] : f->text[k1++];
+				memcpy(texts + at, text, lit->len);
+				at += lit->len;
 			}
 			if (i < base->nliterals && base->literals[i].branch == b)
-				break;			/* out of memory, or not the base's texts */
+				break;			/* not the texts the set was built with */
 		}
 		for (k = 0; k < nparts; k++)
 			free(parts[k]);
 		free(parts);
 		if (b < first + nbranches)
-			return false;
+			goto fail;
 	}
-	/* what is left is the base's own base's: not scanned for */
+	if (at != total)
+		goto fail;
+	if (__atomic_compare_exchange_n((unsigned char **) &base->own_texts, &none,
+									texts, false, __ATOMIC_ACQ_REL,
+									__ATOMIC_ACQUIRE))
+		return texts;
+	free(texts);
+	return none;				/* another thread's */
+
+fail:
+	free(texts);
+	return NULL;
+}
+
+/*
+ * The base set's literals in a set compiled over it, so that one scan
+ * serves both (its own base's are not scanned for). False when out of
+ * memory.
+ */
+static bool
+index_base(bounce_ruleset *set, bounce_factors *f, index_caps *cap)
+{
+	const bounce_ruleset *base = set->base;
+	const unsigned char *texts = own_texts(base, f);
+	size_t		i,
+				at = 0;
+
+	if (texts == NULL)
+		return false;
+	for (i = 0; i < base->nliterals && base->literals[i].branch < base->nbranches; i++)
+	{
+		literal		lit = base->literals[i];
+
+		lit.branch += base_branch(set);
+		if (!add_literal(set, &lit, texts + at, cap))
+			return false;
+		at += lit.len;
+	}
 	return true;
 }
 
@@ -1324,6 +1377,7 @@ bounce_ruleset_free(bounce_ruleset *set)
 	pcre2_match_context_free(set->mctx);
 	free(set->literals);
 	free(set->lit_text);
+	free(set->own_texts);
 	automaton_free(&set->ac);
 	free(set->always);
 	free(set);
