@@ -71,7 +71,8 @@ typedef struct literal
 {
 	uint32_t	branch;			/* index of the branch it belongs to */
 	uint32_t	text_at;		/* its folded bytes: lit_text + text_at, a
-								 * pool of them all end to end */
+								 * pool of them all end to end (once the
+								 * automaton is built, a phrase's only) */
 	uint8_t		len;
 	bool		second:1;		/* of the branch's second requirement */
 	bool		phrase:1;		/* an occurrence is the branch's match ... */
