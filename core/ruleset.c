@@ -110,9 +110,18 @@ typedef struct automaton
 {
 	unsigned char cls[256];		/* text byte -> class; 0: in no literal */
 	uint32_t	nclasses;
+	uint32_t	row_classes;	/* the classes a row has a column for: those
+								 * of ASCII bytes, numbered first (bytes of
+								 * other letters follow edges and failure
+								 * links: rows of 100 columns would be twice
+								 * the size, for texts that are rarely read) */
+	uint64_t	class_recip;	/* 2^32 / row_classes + 1: a row offset times it,
+								 * >> 32, is the row's state, without a
+								 * division (exact for offsets below 2^24,
+								 * and rows_end < 2^18) */
 	uint32_t	ndense;
-	uint32_t	rows_end;		/* ndense * nclasses */
-	uint32_t   *rows;			/* ndense * nclasses transitions */
+	uint32_t	rows_end;		/* ndense * row_classes */
+	uint32_t   *rows;			/* ndense * row_classes transitions */
 	ac_node    *nodes;			/* per state */
 	unsigned char *edge_cls;	/* the edges of the states with several (most */
 	uint32_t   *edge_to;		/* deep states have one), each state's ending
@@ -125,8 +134,8 @@ typedef struct automaton
 	 */
 	uint64_t   *out_bits;
 	uint32_t   *out_rank;
-	uint32_t   *out_first;		/* by rank, into out_lit: literals ... */
-	uint32_t   *out_lit;		/* ... ending exactly there */
+	uint32_t   *out_first;		/* by rank, into out_mark: literals ... */
+	uint32_t   *out_mark;		/* ... ending exactly there (mark_of) */
 	uint32_t   *out_next;		/* by rank: the nearest suffix state with
 								 * literals, by its rank (NO_STATE: none) */
 } automaton;
@@ -403,7 +412,7 @@ automaton_free(automaton *a)
 	free(a->out_bits);
 	free(a->out_rank);
 	free(a->out_first);
-	free(a->out_lit);
+	free(a->out_mark);
 	free(a->out_next);
 }
 
@@ -433,12 +442,30 @@ out_rank_of(const automaton *a, uint32_t t)
 	return a->out_rank[t >> 6] + bits_set(before);
 }
 
+/*
+ * What a literal's occurrence marks, as the scan reads it: most literals
+ * only set their branch's bit, which the mark holds (branch << 1 | second),
+ * so that the scan need not read their records; a phrase's mark is its
+ * index with PHRASE_MARK, for the occurrence's bounds.
+ */
+#define PHRASE_MARK	0x80000000u
+
+static uint32_t
+mark_of(const bounce_ruleset *set, uint32_t i)
+{
+	const literal *lit = &set->literals[i];
+
+	if (lit->phrase && !lit->second)
+		return PHRASE_MARK | i;
+	return lit->branch << 1 | (lit->second ? 1 : 0);
+}
+
 /* The transition into state t (see automaton). */
 static uint32_t
 transition_to(const automaton *a, uint32_t t)
 {
 	bool		out = is_out_state(a, t);
-	uint32_t	at = t < a->ndense ? t * a->nclasses : a->rows_end + (t - a->ndense);
+	uint32_t	at = t < a->ndense ? t * a->row_classes : a->rows_end + (t - a->ndense);
 
 	return at | (out ? OUT_BIT : 0);
 }
@@ -449,7 +476,8 @@ transition_state(const automaton *a, uint32_t s)
 {
 	uint32_t	at = s & ~OUT_BIT;
 
-	return at < a->rows_end ? at / a->nclasses : a->ndense + (at - a->rows_end);
+	return at < a->rows_end ? (uint32_t) ((at * a->class_recip) >> 32) :
+		a->ndense + (at - a->rows_end);
 }
 
 /*
@@ -518,7 +546,7 @@ build_automaton(bounce_ruleset *set)
 			   *stack = NULL,
 			   *fail = NULL,	/* per state (new ids from here on) */
 			   *edge_first = NULL,	/* per state, into edge_cls / edge_to */
-			   *state_first = NULL, /* per state, into out_lit */
+			   *state_first = NULL, /* per state, into out_mark */
 			   *state_next = NULL;	/* per state, a suffix state with literals */
 	unsigned char class_of[256];
 	uint32_t	head,
@@ -538,16 +566,21 @@ build_automaton(bounce_ruleset *set)
 	if (trie_add_node(&tr, NO_STATE, 0) == NO_STATE)
 		return false;
 
-	/* byte classes: one per folded byte some literal holds */
+	/* byte classes: one per folded byte some literal holds, ASCII first */
 	memset(class_of, 0, sizeof(class_of));
 	a->nclasses = 1;
-	for (i = 0; i < set->nliterals; i++)
+	for (r = 0; r < 2; r++)
 	{
-		const unsigned char *text = literal_text(set, &set->literals[i]);
+		for (i = 0; i < set->nliterals; i++)
+		{
+			const unsigned char *text = literal_text(set, &set->literals[i]);
 
-		for (k = 0; k < set->literals[i].len; k++)
-			if (class_of[text[k]] == 0)
-				class_of[text[k]] = (unsigned char) a->nclasses++;
+			for (k = 0; k < set->literals[i].len; k++)
+				if (class_of[text[k]] == 0 && (text[k] >= 0x80) == (r == 1))
+					class_of[text[k]] = (unsigned char) a->nclasses++;
+		}
+		if (r == 0)
+			a->row_classes = a->nclasses;
 	}
 	for (c = 0; c < 256; c++)
 		a->cls[c] = class_of[set->fold[c]];
@@ -611,7 +644,8 @@ build_automaton(bounce_ruleset *set)
 	 * depth first, so that a walk down a literal reads neighbouring records.
 	 */
 	a->ndense = tr.n < DENSE_MAX ? tr.n : DENSE_MAX;
-	a->rows_end = a->ndense * a->nclasses;
+	a->rows_end = a->ndense * a->row_classes;
+	a->class_recip = (UINT64_C(1) << 32) / a->row_classes + 1;
 	byid = malloc(sizeof(uint32_t) * tr.n);
 	stack = malloc(sizeof(uint32_t) * tr.n);
 	if (byid == NULL || stack == NULL)
@@ -635,10 +669,10 @@ build_automaton(bounce_ruleset *set)
 		byid[renum[s]] = s;
 	fail = malloc(sizeof(uint32_t) * tr.n);
 	state_first = calloc(tr.n + 1, sizeof(uint32_t));
-	a->out_lit = malloc(sizeof(uint32_t) * (set->nliterals ? set->nliterals : 1));
+	a->out_mark = malloc(sizeof(uint32_t) * (set->nliterals ? set->nliterals : 1));
 	state_next = malloc(sizeof(uint32_t) * tr.n);
 	edge_first = calloc(tr.n + 1, sizeof(uint32_t));
-	if (fail == NULL || state_first == NULL || a->out_lit == NULL ||
+	if (fail == NULL || state_first == NULL || a->out_mark == NULL ||
 		state_next == NULL || edge_first == NULL)
 		goto done;
 	for (s = 0; s < tr.n; s++)
@@ -652,7 +686,7 @@ build_automaton(bounce_ruleset *set)
 	for (s = 0; s <= tr.n; s++)
 		own[s] = state_first[s];
 	for (i = 0; i < set->nliterals; i++)
-		a->out_lit[own[renum[lit_node[i]]]++] = (uint32_t) i;
+		a->out_mark[own[renum[lit_node[i]]]++] = mark_of(set, (uint32_t) i);
 	/* breadth first, a failure link (shallower) is done before */
 	state_next[0] = NO_STATE;
 	for (k = 1; k < tr.n; k++)
@@ -752,21 +786,22 @@ build_automaton(bounce_ruleset *set)
 	}
 
 	/* full rows for the shallow states: a missing edge is the fail's row */
-	a->rows = malloc(sizeof(uint32_t) * a->ndense * a->nclasses);
+	a->rows = malloc(sizeof(uint32_t) * a->ndense * a->row_classes);
 	if (a->rows == NULL)
 		goto done;
 	for (s = 0; s < a->ndense; s++)
 	{
-		uint32_t   *row = a->rows + (size_t) s * a->nclasses;
+		uint32_t   *row = a->rows + (size_t) s * a->row_classes;
 
 		if (s == 0)
-			for (c = 0; c < a->nclasses; c++)
+			for (c = 0; c < a->row_classes; c++)
 				row[c] = transition_to(a, 0);
 		else
-			memcpy(row, a->rows + (size_t) fail[s] * a->nclasses,
-				   sizeof(uint32_t) * a->nclasses);
+			memcpy(row, a->rows + (size_t) fail[s] * a->row_classes,
+				   sizeof(uint32_t) * a->row_classes);
 		for (k = edge_first[s]; k < edge_first[s + 1]; k++)
-			row[a->edge_cls[k]] = a->edge_to[k];
+			if (a->edge_cls[k] < a->row_classes)
+				row[a->edge_cls[k]] = a->edge_to[k];
 	}
 	if (!keep_other_edges(a, edge_first, tr.n))
 		goto done;
@@ -1709,24 +1744,31 @@ phrase_bounds_hold(const literal *lit, const unsigned char *t, size_t n,
 }
 
 /* A literal ends at byte end: its branch is a candidate (or a match). */
-static void
+static inline void
 mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
-				const literal *lit, const unsigned char *t, size_t n,
+				uint32_t mark, const unsigned char *t, size_t n,
 				size_t end)
 {
 	candidates *c = &m->found_by_scan;
-	uint32_t	b = lit->branch;
-	uint64_t	bit = (uint64_t) 1 << (b & 63);
+	const literal *lit;
+	uint32_t	b;
+	uint64_t	bit;
 	size_t		start;
 
-	if (lit->second)
+	if (!(mark & PHRASE_MARK))
 	{
-		c->seconds[b >> 6] |= bit;
+		b = mark >> 1;
+		bit = (uint64_t) 1 << (b & 63);
+		if (mark & 1)
+			c->seconds[b >> 6] |= bit;
+		else
+			c->bits[b >> 6] |= bit;
 		return;
 	}
+	lit = &set->literals[mark & ~PHRASE_MARK];
+	b = lit->branch;
+	bit = (uint64_t) 1 << (b & 63);
 	c->bits[b >> 6] |= bit;
-	if (!lit->phrase)
-		return;
 	/* a phrase's leftmost occurrence with its word boundaries is its match */
 	start = occurrence_start(set, lit, t, end);
 	if (phrase_bounds_hold(lit, t, n, start, end + 1) &&
@@ -1738,16 +1780,25 @@ mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 	}
 }
 
-/* The automaton's move from a state without a full row. */
+/*
+ * The automaton's move from a state without a full row, or on a class
+ * without a column: its edges, else its failure link's, down to a row
+ * that has the column or to the root.
+ */
 static uint32_t
 sparse_step(const automaton *a, uint32_t state, uint32_t c)
 {
-	do
+	for (;;)
 	{
-		const ac_node *nd = &a->nodes[state];
-		uint32_t	fail_cls = nd->fail_cls,
-					to = nd->to;
+		const ac_node *nd;
+		uint32_t	fail_cls,
+					to;
 
+		if (state < a->ndense && c < a->row_classes)
+			return a->rows[(size_t) state * a->row_classes + c];
+		nd = &a->nodes[state];
+		fail_cls = nd->fail_cls;
+		to = nd->to;
 		if ((fail_cls & 0xFF) == c)
 			return to;
 		if (to & MORE_BIT)		/* most deep states have one edge */
@@ -1758,9 +1809,10 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 				if (a->edge_cls[e] == c)
 					return a->edge_to[e];
 		}
+		if (state == 0)
+			return transition_to(a, 0);
 		state = fail_cls >> 8;
-	} while (state >= a->ndense);
-	return a->rows[(size_t) state * a->nclasses + c];
+	}
 }
 
 /* Mark every branch whose literal occurs in the text: one pass. */
@@ -1777,10 +1829,10 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 		uint32_t	c = a->cls[t[i]],
 					at = s & ~OUT_BIT;
 
-		if (at < a->rows_end)
+		if (at < a->rows_end && c < a->row_classes)
 			s = a->rows[at + c];
 		else
-			s = sparse_step(a, a->ndense + (at - a->rows_end), c);
+			s = sparse_step(a, transition_state(a, at), c);
 		if (s & OUT_BIT)
 		{
 			/* the literals ending here, then those of its suffixes */
@@ -1790,8 +1842,7 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 				uint32_t	k;
 
 				for (k = a->out_first[at]; k < a->out_first[at + 1]; k++)
-					mark_occurrence(set, m, &set->literals[a->out_lit[k]],
-									t, n, i);
+					mark_occurrence(set, m, a->out_mark[k], t, n, i);
 			}
 		}
 	}
@@ -1908,6 +1959,19 @@ search(const bounce_ruleset *set, bounce_matcher *m, pcre2_code *code,
 	return 0;
 }
 
+/* The bits of bitset word w that stand for branches in [first, end). */
+static inline uint64_t
+word_range(size_t w, size_t first, size_t end)
+{
+	uint64_t	mask = ~(uint64_t) 0;
+
+	if (w == first >> 6)
+		mask &= ~(uint64_t) 0 << (first & 63);
+	if (w == (end - 1) >> 6 && (end & 63) != 0)
+		mask &= ((uint64_t) 1 << (end & 63)) - 1;
+	return mask;
+}
+
 /*
  * Run the candidate branches of rule r (bits set in [first, end)); the
  * leftmost match wins, the lowest branch on a tie, as in the alternation.
@@ -1919,41 +1983,46 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m,
 			 bool ascii, bounce_codectx *ctx, bool phrases_found,
 			 size_t *mstart, size_t *mlen, bool *limit_hit)
 {
-	size_t		b,
-				end = set->first_branch[r + 1];
+	size_t		first = set->first_branch[r],
+				end = set->first_branch[r + 1],
+				w;
 	bool		found = false;
 
 	if (!bounce_when_holds(set->specs[r].when, ctx))
 		return 0;
-	for (b = set->first_branch[r]; b < end; b++)
+	for (w = first >> 6; first < end && w <= (end - 1) >> 6; w++)
 	{
-		size_t		s,
-					l;
-		int			rc;
+		uint64_t	bits = c->bits[w] & word_range(w, first, end);
 
-		if (!((c->bits[b >> 6] >> (b & 63)) & 1))
-			continue;
-		if (phrases_found && set->branches[b].phrase)
+		for (; bits != 0; bits &= bits - 1)
 		{
-			if (!((c->found[b >> 6] >> (b & 63)) & 1))
-				continue;		/* its words occur, not as a phrase */
-			s = c->found_at[b];
-			l = c->found_len[b];
-			rc = 1;
-		}
-		else if (phrases_found && set->branches[b].has_second &&
-				 !((c->seconds[b >> 6] >> (b & 63)) & 1))
-			continue;			/* its second requirement is missing */
-		else
-			rc = search(set, m, branch_code(set, &set->branches[b], ascii),
-						text, len, &s, &l, limit_hit);
-		if (rc < 0)
-			return rc;
-		if (rc > 0 && (!found || s < *mstart))
-		{
-			*mstart = s;
-			*mlen = l;
-			found = true;
+			size_t		b = w * 64 + (size_t) __builtin_ctzll(bits),
+						s,
+						l;
+			int			rc;
+
+			if (phrases_found && set->branches[b].phrase)
+			{
+				if (!((c->found[b >> 6] >> (b & 63)) & 1))
+					continue;		/* its words occur, not as a phrase */
+				s = c->found_at[b];
+				l = c->found_len[b];
+				rc = 1;
+			}
+			else if (phrases_found && set->branches[b].has_second &&
+					 !((c->seconds[b >> 6] >> (b & 63)) & 1))
+				continue;			/* its second requirement is missing */
+			else
+				rc = search(set, m, branch_code(set, &set->branches[b], ascii),
+							text, len, &s, &l, limit_hit);
+			if (rc < 0)
+				return rc;
+			if (rc > 0 && (!found || s < *mstart))
+			{
+				*mstart = s;
+				*mlen = l;
+				found = true;
+			}
 		}
 	}
 	return found ? 1 : 0;
@@ -2065,7 +2134,8 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		{
 			size_t		b = w * 64 + (size_t) __builtin_ctzll(c.bits[w]);
 			size_t		r,
-						next;
+						next,
+						end;
 
 			if (b >= set->nbranches)
 				break;
@@ -2080,8 +2150,9 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 				return BOUNCE_OK;
 			}
 			/* the rule's branches are done: clear them and go on */
-			for (next = b; next < set->first_branch[r + 1]; next++)
-				c.bits[next >> 6] &= ~((uint64_t) 1 << (next & 63));
+			end = set->first_branch[r + 1];
+			for (next = b >> 6; next <= (end - 1) >> 6; next++)
+				c.bits[next] &= ~word_range(next, b, end);
 			w = b >> 6;
 		}
 	}
