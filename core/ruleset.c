@@ -106,6 +106,20 @@ typedef struct ac_node
 #define MORE_BIT	0x40000000u /* in a record's to: an edge list, not an edge
 								 * (transitions stay below 2^25) */
 
+typedef struct out_word
+{
+	uint64_t	bits;			/* a bit per state with OUT_BIT */
+	uint32_t	rank;			/* bits set in the words before */
+} out_word;
+
+typedef struct out_state
+{
+	uint32_t	first;			/* into out_mark: the literals ending
+								 * exactly there run to the next's first */
+	uint32_t	next;			/* the nearest suffix state with literals,
+								 * by its rank (NO_STATE: none) */
+} out_state;
+
 typedef struct automaton
 {
 	unsigned char cls[256];		/* text byte -> class; 0: in no literal */
@@ -129,15 +143,13 @@ typedef struct automaton
 	/*
 	 * The states a transition marks with OUT_BIT (a literal ends there or
 	 * in a suffix) are numbered by rank, so that the tables below hold
-	 * only them (about one state in six): bit per state, bits set before
-	 * each word.
+	 * only them (about one state in six). What a hit reads lies together:
+	 * a word's bits with the rank before it, a state's first literal with
+	 * its suffix link.
 	 */
-	uint64_t   *out_bits;
-	uint32_t   *out_rank;
-	uint32_t   *out_first;		/* by rank, into out_mark: literals ... */
-	uint32_t   *out_mark;		/* ... ending exactly there (mark_of) */
-	uint32_t   *out_next;		/* by rank: the nearest suffix state with
-								 * literals, by its rank (NO_STATE: none) */
+	out_word   *out_words;		/* per 64 states */
+	out_state  *out_states;		/* by rank, and one past the last */
+	uint32_t   *out_mark;		/* the literals ending in each (mark_of) */
 } automaton;
 
 typedef struct branch
@@ -409,11 +421,9 @@ automaton_free(automaton *a)
 	free(a->nodes);
 	free(a->edge_cls);
 	free(a->edge_to);
-	free(a->out_bits);
-	free(a->out_rank);
-	free(a->out_first);
+	free(a->out_words);
+	free(a->out_states);
 	free(a->out_mark);
-	free(a->out_next);
 }
 
 /* Bits set in x, inline (without -mpopcnt the builtin is a libgcc call). */
@@ -430,16 +440,16 @@ bits_set(uint64_t x)
 static inline bool
 is_out_state(const automaton *a, uint32_t t)
 {
-	return (a->out_bits[t >> 6] >> (t & 63)) & 1;
+	return (a->out_words[t >> 6].bits >> (t & 63)) & 1;
 }
 
 /* The rank of state t among the states with OUT_BIT (it must be one). */
 static inline uint32_t
 out_rank_of(const automaton *a, uint32_t t)
 {
-	uint64_t	before = a->out_bits[t >> 6] & (((uint64_t) 1 << (t & 63)) - 1);
+	const out_word *w = &a->out_words[t >> 6];
 
-	return a->out_rank[t >> 6] + bits_set(before);
+	return w->rank + bits_set(w->bits & (((uint64_t) 1 << (t & 63)) - 1));
 }
 
 /*
@@ -703,30 +713,29 @@ build_automaton(bounce_ruleset *set)
 	 * ranked state's literals run to the next one's first.
 	 */
 	nwords = (tr.n + 63) / 64;
-	a->out_bits = calloc(nwords, sizeof(uint64_t));
-	a->out_rank = malloc(sizeof(uint32_t) * nwords);
-	if (a->out_bits == NULL || a->out_rank == NULL)
+	a->out_words = calloc(nwords, sizeof(out_word));
+	if (a->out_words == NULL)
 		goto done;
 	for (s = 0; s < tr.n; s++)
 		if (state_first[s + 1] > state_first[s] || state_next[s] != NO_STATE)
-			a->out_bits[s >> 6] |= (uint64_t) 1 << (s & 63);
+			a->out_words[s >> 6].bits |= (uint64_t) 1 << (s & 63);
 	for (k = 0, nout = 0; k < nwords; k++)
 	{
-		a->out_rank[k] = nout;
-		nout += bits_set(a->out_bits[k]);
+		a->out_words[k].rank = nout;
+		nout += bits_set(a->out_words[k].bits);
 	}
-	a->out_first = malloc(sizeof(uint32_t) * (nout + 1));
-	a->out_next = malloc(sizeof(uint32_t) * (nout ? nout : 1));
-	if (a->out_first == NULL || a->out_next == NULL)
+	a->out_states = malloc(sizeof(out_state) * (nout + 1));
+	if (a->out_states == NULL)
 		goto done;
 	for (s = 0, r = 0; s < tr.n; s++)
 		if (is_out_state(a, s))
 		{
-			a->out_first[r] = state_first[s];
-			a->out_next[r++] = state_next[s] == NO_STATE ? NO_STATE :
+			a->out_states[r].first = state_first[s];
+			a->out_states[r++].next = state_next[s] == NO_STATE ? NO_STATE :
 				out_rank_of(a, state_next[s]);
 		}
-	a->out_first[nout] = state_first[tr.n];
+	a->out_states[nout].first = state_first[tr.n];
+	a->out_states[nout].next = NO_STATE;
 
 	/* edges: the trie's, plus a state entered by a space keeps the next */
 	nedges = 0;
@@ -1837,11 +1846,11 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 		{
 			/* the literals ending here, then those of its suffixes */
 			for (at = out_rank_of(a, transition_state(a, s)); at != NO_STATE;
-				 at = a->out_next[at])
+				 at = a->out_states[at].next)
 			{
 				uint32_t	k;
 
-				for (k = a->out_first[at]; k < a->out_first[at + 1]; k++)
+				for (k = a->out_states[at].first; k < a->out_states[at + 1].first; k++)
 					mark_occurrence(set, m, a->out_mark[k], t, n, i);
 			}
 		}
