@@ -101,6 +101,7 @@ typedef struct ac_node
 } ac_node;
 
 #define NO_CLASS	255			/* more classes than folded bytes exist */
+#define NO_HIGH_ROW	UINT16_MAX	/* DENSE_MAX keeps row numbers below */
 #define NODE_ID_LIMIT (1u << 24)	/* states and edges an ac_node can name */
 #define OUT_BIT		0x80000000u
 #define MORE_BIT	0x40000000u /* in a record's to: an edge list, not an edge
@@ -136,6 +137,16 @@ typedef struct automaton
 	uint32_t	ndense;
 	uint32_t	rows_end;		/* ndense * row_classes */
 	uint32_t   *rows;			/* ndense * row_classes transitions */
+	/*
+	 * The moves of the states with rows on the other classes: the root's
+	 * on every class; for a state whose edges or whose suffixes' edges
+	 * have such a class, a row of its own in high_rows (high_row_of, by
+	 * state; NO_HIGH_ROW: its moves are the root's). About half the states
+	 * with rows have one, at a fifth of the width.
+	 */
+	uint32_t   *root_row;
+	uint16_t   *high_row_of;
+	uint32_t   *high_rows;
 	ac_node    *nodes;			/* per state */
 	unsigned char *edge_cls;	/* the edges of the states with several (most */
 	uint32_t   *edge_to;		/* deep states have one), each state's ending
@@ -418,6 +429,9 @@ static void
 automaton_free(automaton *a)
 {
 	free(a->rows);
+	free(a->root_row);
+	free(a->high_row_of);
+	free(a->high_rows);
 	free(a->nodes);
 	free(a->edge_cls);
 	free(a->edge_to);
@@ -532,6 +546,53 @@ keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
 	free(a->edge_to);
 	a->edge_cls = cls;
 	a->edge_to = to;
+	return true;
+}
+
+/*
+ * The high rows (see automaton), breadth first so that a state's fail,
+ * shallower, has its row (or none) already; false when out of memory.
+ */
+static bool
+build_high_rows(automaton *a, const uint32_t *edge_first, const uint32_t *fail)
+{
+	uint32_t	nhigh = a->nclasses - a->row_classes,
+				nrows = 0,
+				s,
+				c,
+				k;
+
+	a->high_row_of = malloc(sizeof(uint16_t) * (a->ndense ? a->ndense : 1));
+	if (a->high_row_of == NULL)
+		return false;
+	for (s = 0; s < a->ndense; s++)
+	{
+		bool		own = false;
+
+		for (k = edge_first[s]; s != 0 && k < edge_first[s + 1]; k++)
+			own |= a->edge_cls[k] >= a->row_classes;
+		a->high_row_of[s] = NO_HIGH_ROW;
+		if (s != 0 && (own || a->high_row_of[fail[s]] != NO_HIGH_ROW))
+			a->high_row_of[s] = (uint16_t) nrows++;
+	}
+	a->high_rows = malloc(sizeof(uint32_t) * ((size_t) nrows * nhigh + 1));
+	if (a->high_rows == NULL)
+		return false;
+	for (s = 1; s < a->ndense; s++)
+	{
+		uint32_t   *row,
+					from = a->high_row_of[fail[s]];
+
+		if (a->high_row_of[s] == NO_HIGH_ROW)
+			continue;
+		row = a->high_rows + (size_t) a->high_row_of[s] * nhigh;
+		for (c = 0; c < nhigh; c++)
+			row[c] = from == NO_HIGH_ROW ? a->root_row[a->row_classes + c] :
+				a->high_rows[(size_t) from * nhigh + c];
+		for (k = edge_first[s]; k < edge_first[s + 1]; k++)
+			if (a->edge_cls[k] >= a->row_classes)
+				row[a->edge_cls[k] - a->row_classes] = a->edge_to[k];
+	}
 	return true;
 }
 
@@ -812,6 +873,15 @@ build_automaton(bounce_ruleset *set)
 			if (a->edge_cls[k] < a->row_classes)
 				row[a->edge_cls[k]] = a->edge_to[k];
 	}
+	a->root_row = malloc(sizeof(uint32_t) * a->nclasses);
+	if (a->root_row == NULL)
+		goto done;
+	for (c = 0; c < a->nclasses; c++)
+		a->root_row[c] = transition_to(a, 0);
+	for (k = edge_first[0]; k < edge_first[1]; k++)
+		a->root_row[a->edge_cls[k]] = a->edge_to[k];
+	if (!build_high_rows(a, edge_first, fail))
+		goto done;
 	if (!keep_other_edges(a, edge_first, tr.n))
 		goto done;
 	ok = true;
@@ -1803,8 +1873,17 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 		uint32_t	fail_cls,
 					to;
 
-		if (state < a->ndense && c < a->row_classes)
-			return a->rows[(size_t) state * a->row_classes + c];
+		if (state < a->ndense)
+		{
+			uint32_t	high = a->high_row_of[state];
+
+			if (c < a->row_classes)
+				return a->rows[(size_t) state * a->row_classes + c];
+			if (high == NO_HIGH_ROW)
+				return a->root_row[c];
+			return a->high_rows[(size_t) high * (a->nclasses - a->row_classes) +
+								c - a->row_classes];
+		}
 		nd = &a->nodes[state];
 		fail_cls = nd->fail_cls;
 		to = nd->to;
@@ -1818,8 +1897,6 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 				if (a->edge_cls[e] == c)
 					return a->edge_to[e];
 		}
-		if (state == 0)
-			return transition_to(a, 0);
 		state = fail_cls >> 8;
 	}
 }
