@@ -84,7 +84,8 @@ typedef struct literal
  * The literal automaton (Aho-Corasick, made deterministic where it pays).
  * Its states are the prefixes of the literals, numbered breadth first, so
  * the shallow ones, where a scan spends most of its time, come first; the
- * first DENSE_MAX of them get a full row of transitions by byte class. A
+ * first DENSE_MAX of them get a row of transitions by byte class (the
+ * ASCII classes in rows, the others apart: root_row, high_rows). A
  * deeper state keeps its own edges and a failure link to its longest
  * proper suffix that is a state, which a byte without an edge follows.
  * A transition is where the next step reads: for a state with a row, the
@@ -126,10 +127,9 @@ typedef struct automaton
 	unsigned char cls[256];		/* text byte -> class; 0: in no literal */
 	uint32_t	nclasses;
 	uint32_t	row_classes;	/* the classes a row has a column for: those
-								 * of ASCII bytes, numbered first (bytes of
-								 * other letters follow edges and failure
-								 * links: rows of 100 columns would be twice
-								 * the size, for texts that are rarely read) */
+								 * of ASCII bytes, numbered first (rows of
+								 * all 100 would be twice the size, for
+								 * bytes most texts never hold) */
 	uint64_t	class_recip;	/* 2^32 / row_classes + 1: a row offset times it,
 								 * >> 32, is the row's state, without a
 								 * division (exact for offsets below 2^24,
@@ -506,8 +506,9 @@ transition_state(const automaton *a, uint32_t s)
 
 /*
  * Once the rows and records are built, the edge arrays need only the edges
- * of the states with several, each list ending with NO_CLASS, which their
- * records point to; false when out of memory.
+ * of the states without rows that have several, each list ending with
+ * NO_CLASS, which their records point to (a state with rows has all its
+ * moves there); false when out of memory.
  */
 static bool
 keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
@@ -518,7 +519,7 @@ keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
 	unsigned char *cls;
 	uint32_t   *to;
 
-	for (s = 0; s < nstates; s++)
+	for (s = a->ndense; s < nstates; s++)
 		if (edge_first[s + 1] > edge_first[s] + 1)
 			n += edge_first[s + 1] - edge_first[s] + 1;
 	cls = malloc(n ? n : 1);
@@ -529,7 +530,7 @@ keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
 		free(to);
 		return false;
 	}
-	for (s = 0, n = 0; s < nstates; s++)
+	for (s = a->ndense, n = 0; s < nstates; s++)
 	{
 		if (edge_first[s + 1] <= edge_first[s] + 1)
 			continue;
@@ -634,6 +635,9 @@ build_automaton(bounce_ruleset *set)
 	bool		ok = false;
 
 	memset(&tr, 0, sizeof(tr));
+	/* a mark (mark_of) holds a branch in 31 bits, a literal in 31 */
+	if (set->nbranches >= (PHRASE_MARK >> 1) || set->nliterals >= PHRASE_MARK)
+		return false;
 	if (trie_add_node(&tr, NO_STATE, 0) == NO_STATE)
 		return false;
 
@@ -855,7 +859,7 @@ build_automaton(bounce_ruleset *set)
 		nd->to = end == e + 1 ? a->edge_to[e] : 0;	/* several: below */
 	}
 
-	/* full rows for the shallow states: a missing edge is the fail's row */
+	/* rows for the shallow states: a missing edge is the fail's move */
 	a->rows = malloc(sizeof(uint32_t) * a->ndense * a->row_classes);
 	if (a->rows == NULL)
 		goto done;
