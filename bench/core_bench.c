@@ -64,6 +64,9 @@
  *                 interpreter): status codes parsed as the core does, then
  *                 each rule whose condition holds tried in order; first R
  *                 rows, its rule choices checked against ref_sample's
+ *   pref_nonascii bounce_classify_with(builtin, true)   the rows whose
+ *                 diagnostic holds a byte past ASCII (the scan reads those
+ *                 bytes through other tables than the ASCII ones)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -976,9 +979,11 @@ main(int argc, char **argv)
 				callgrind_ref_rows = 500,
 				nrows,
 				nspecs = 0,
+				nnonascii = 0,
 				i;
 	const char *fallbacks = "500";
-	row		   *rows;
+	row		   *rows,
+			   *nonascii;
 	mem			m0,
 				m1,
 				m2;
@@ -1259,6 +1264,21 @@ main(int argc, char **argv)
 		free(o_cusref);
 	}
 
+	/* the rows with a byte past ASCII, for a pass of their own */
+	nonascii = malloc(sizeof(row) * (nrows ? nrows : 1));
+	if (nonascii == NULL)
+		die("out of memory");
+	for (i = 0; i < nrows; i++)
+	{
+		size_t		k;
+
+		for (k = 0; k < rows[i].dlen; k++)
+			if ((unsigned char) rows[i].diag[k] >= 0x80)
+				break;
+		if (rows[i].diag != NULL && k < rows[i].dlen)
+			nonascii[nnonascii++] = rows[i];
+	}
+
 	/* timed passes, interleaved; odd repetitions run in the other order */
 	for (rep = 0; rep < reps; rep++)
 	{
@@ -1282,7 +1302,11 @@ main(int argc, char **argv)
 			timed_refjit(rep, &rj, rows, ref_rows);
 			timed_pass("ref_sample", rep, builtin, false, mb, rows, ref_rows);
 		}
+		if (nnonascii > 0)
+			timed_pass("pref_nonascii", rep, builtin, true, mb, nonascii,
+					   nnonascii);
 	}
+	free(nonascii);
 
 	if (pollution_size > 0)
 		for (rep = 0; rep < reps; rep++)

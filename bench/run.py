@@ -767,6 +767,7 @@ def report(a, mach, core, cg, lite, pg, elapsed):
         ("pref_builtin_c", "prefilter, built-in rules (paired with the next)"),
         ("pref_custom", "prefilter, %s rules of a caller's, then the built-in ones" % core.get("extra", "?")),
         ("pref_sample", "prefilter, built-in rules (reference sample)"),
+        ("pref_nonascii", "prefilter, built-in rules, the rows holding non-ASCII bytes"),
         ("ref_sample", "every rule in order, built-in rules"),
         ("refjit_sample", "every rule in order, whole patterns JIT-compiled "
          "(bench/core_bench.c)"),
