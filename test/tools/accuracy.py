@@ -1237,7 +1237,7 @@ found:
   | the five sets of candidates left out | 126 | 86.5% (109) | 114 (90.5%) |
 
   (Files: /work/holdout21/h51a-d, h51x, h52a-d, h52x, h53a-d, h53x,
-  h54a-b, h54x, h55a, h55x; test/corpus 2606 to 2661.) What they showed,
+  h54a-b, h54x, h55a, h55x; test/corpus 2606 to 2664.) What they showed,
   each written as a general alternative with sibling rows in our own
   words: an address without its local part, a subscriber's or contact's
   address "is invalid", no inbox, no such list, a name not in a
