@@ -12,7 +12,11 @@
  * - continuation prefixes removed: a reply code that already occurred in
  *   the text (as "550-" or "550 ", with the enhanced code after it, if of
  *   the same class), again at the start of a line or word (but "553 "
- *   after a colon on the same line is a reply being quoted);
+ *   after a colon on the same line is a reply being quoted); and an
+ *   enhanced code alone that already occurred, again after white space
+ *   that does not follow a number, as a reply whose lines lost their
+ *   reply codes has it ("5.7.1 this message does not meet IPv6 sending
+ *   guidelines regarding PTR 5.7.1 records");
  * - each run of white space that precedes a prefix, that is a fold (a
  *   line break followed by a space or tab), that has two or more
  *   characters or that holds a no-break space (U+00A0, which pcre2's \s
@@ -79,12 +83,16 @@ reply_code_at(const unsigned char *t, size_t n, size_t i)
 typedef struct code_memory
 {
 	int			quick_left;		/* searches before falling back to seen */
+	int			bare_left;		/* enhanced codes alone not seen before that
+								 * may still be searched for */
 	uint64_t	seen[7];		/* bit code - 200, for codes 200..599 */
 	size_t		scanned;		/* the tokens starting before it are in seen */
 } code_memory;
 
 #define QUICK_SEARCHES	8		/* most texts have one or two candidates */
 #define QUICK_HITS		64		/* ... and few digits before them */
+#define BARE_MISSES		8		/* a text of many different enhanced codes
+								 * is not searched again and again */
 
 /* Is there a reply code token at i (not glued to a word or number)? */
 static inline bool
@@ -149,17 +157,75 @@ code_seen_before(const unsigned char *t, size_t n, size_t i,
 }
 
 /*
- * A continuation prefix at i (just after white space): a reply code seen
- * before, '-' or ' ', then perhaps an enhanced code of the same class
- * ("5.1.1") ending in white space. Returns where the prefix ends, or i.
+ * The length of an enhanced code of class 4 or 5 at i ("5.7.1", "4.7.28")
+ * followed by white space, or 0.
  */
 static size_t
-prefix_end(const unsigned char *t, size_t n, size_t i, code_memory *mem)
+enhanced_token_len(const unsigned char *t, size_t n, size_t i)
+{
+	size_t		k = i + 2;
+	int			part;
+
+	if (i + 5 > n || (t[i] != '4' && t[i] != '5') || t[i + 1] != '.')
+		return 0;
+	for (part = 0; part < 2; part++)
+	{
+		size_t		start = k;
+
+		while (k < n && k - start < 3 && is_digit(t[k]))
+			k++;
+		if (k == start || k == n)
+			return 0;
+		if (part == 0 && t[k++] != '.')
+			return 0;
+	}
+	return space_at(t, n, k) > 0 ? k - i : 0;
+}
+
+/*
+ * Does the enhanced code at i (len bytes) occur before it, not inside a
+ * longer number ("15.7.1", "5.7.10")? Each search that finds none costs
+ * one of the text's BARE_MISSES.
+ */
+static bool
+enhanced_seen_before(const unsigned char *t, size_t i, size_t len,
+					 code_memory *mem)
+{
+	const unsigned char *q = t,
+			   *end = t + i;
+
+	if (mem->bare_left <= 0)
+		return false;
+	while ((q = memchr(q, t[i], (size_t) (end - q))) != NULL)
+	{
+		size_t		at = (size_t) (q - t);
+
+		if (at + len <= i && memcmp(q, t + i, len) == 0 &&
+			(at == 0 || (!is_digit(t[at - 1]) && t[at - 1] != '.')) &&
+			!is_digit(t[at + len]) && t[at + len] != '.')
+			return true;
+		q++;
+	}
+	mem->bare_left--;
+	return false;
+}
+
+/*
+ * A continuation prefix at i (just after white space): a reply code seen
+ * before, '-' or ' ', then perhaps an enhanced code of the same class
+ * ("5.1.1") ending in white space; or, when bare_ok, an enhanced code alone
+ * seen before. Returns where the prefix ends, or i.
+ */
+static size_t
+prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
+		   code_memory *mem)
 {
 	size_t		p,
 				k;
 	int			part;
 
+	if (bare_ok && (k = enhanced_token_len(t, n, i)) > 0)
+		return enhanced_seen_before(t, i, k, mem) ? i + k : i;
 	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i, mem))
 		return i;
 	p = i + 4;
@@ -208,9 +274,9 @@ spaces_written_as_underscores(const unsigned char *t, size_t n)
 
 /*
  * Where to look: a white-space byte other than a space (U+00A0 too), two
- * spaces in a row, a space before a reply code, or an apostrophe's first
- * two bytes. Sixteen bytes at a
- * time, since most texts hold none but the one code after "said:".
+ * spaces in a row, a space before a reply code or an enhanced code, or an
+ * apostrophe's first two bytes. Sixteen bytes at a time, since most texts
+ * hold none but the one code after "said:".
  */
 static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
@@ -219,7 +285,8 @@ worth_a_look(const unsigned char *t, size_t n, size_t i)
 		bounce_nbsp_at(t, n, i) ||
 		apostrophe_at(t, n, i) > 0 ||
 		(t[i] == ' ' && i + 1 < n &&
-		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1)));
+		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1) ||
+		  enhanced_token_len(t, n, i + 1) > 0));
 }
 
 /* The next place worth a look at or after i, or n. */
@@ -230,22 +297,26 @@ next_look(const unsigned char *t, size_t n, size_t i)
 	{
 		bounce_bytes16 v,
 					v1,
+					v2,
 					v4,
 					hit;
 		uint64_t	half[2];
 
 		memcpy(&v, t + i, 16);
 		memcpy(&v1, t + i + 1, 16);
+		memcpy(&v2, t + i + 2, 16);
 		memcpy(&v4, t + i + 4, 16);
 		/* below ' ', the first byte of U+00A0 or of an apostrophe (the rest
-		 * checked one by one, as the digits of a code), or ' ' before ' ' or
-		 * before '2'..'5' and 3 bytes on '-' or ' ' */
+		 * checked one by one, as the digits of a code), or ' ' before ' ',
+		 * before '2'..'5' and 3 bytes on '-' or ' ', or before '4' or '5'
+		 * and '.' */
 		hit = (bounce_bytes16) (((v & 0xE0) == 0) |
 						 (v == 0xC2) | (v == 0xCA) | (v == 0xE2) |
 						 ((v == ' ') &
 						  ((v1 == ' ') |
 						   ((((bounce_bytes16) (v1 - '2') & 0xFC) == 0) &
-							((v4 == '-') | (v4 == ' '))))));
+							((v4 == '-') | (v4 == ' '))) |
+						   (((v1 & 0xFE) == '4') & (v2 == '.')))));
 		memcpy(half, &hit, 16);
 		if ((half[0] | half[1]) != 0)
 		{
@@ -313,7 +384,9 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 		if (k == e && s > 0 && (t[s - 1] == ':' || t[s - 1] == ';') &&
 			last_break == SIZE_MAX && k + 3 < n && t[k + 3] == ' ')
 			break;
-		if ((p = prefix_end(t, n, k, mem)) == k)
+		/* an enhanced code alone, not after a number ("550 5.7.1") */
+		if ((p = prefix_end(t, n, k, k == e && !(s > 0 && is_digit(t[s - 1])),
+							mem)) == k)
 			break;
 		while (p < n && (w = space_at(t, n, p)) > 0)
 			p += w;
@@ -344,6 +417,7 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 
 	memset(&mem, 0, sizeof(mem));
 	mem.quick_left = QUICK_SEARCHES;
+	mem.bare_left = BARE_MISSES;
 	stretches[0].view = stretches[0].text = 0;
 	while ((i = next_look(t, n, i)) < n)
 	{

@@ -2082,6 +2082,21 @@ test_unwrap(void)
 	/* an enhanced code of another class is the text's, not the prefix's */
 	UNWRAP("550 5.1.1 a 550 4.2.2 b", "550 5.1.1 a 4.2.2 b");
 	UNWRAP("550 5.1.1 a\r\n550-5.1.1\r\n550-5.1.1 b", "550 5.1.1 a b");
+	/* lines that lost their reply codes keep their enhanced codes */
+	UNWRAP("550 5.7.1 [192.0.2.1] this message does not 5.7.1 meet the "
+		   "guidelines regarding PTR 5.7.1 records. Review 5.7.1  https://x",
+		   "550 5.7.1 [192.0.2.1] this message does not meet the "
+		   "guidelines regarding PTR records. Review https://x");
+	UNWRAP("4.7.28 Gmail has detected an unusual rate 4.7.28 from your IP",
+		   "4.7.28 Gmail has detected an unusual rate from your IP");
+	UNWRAP("5.1.1 a\n5.1.1 b", "5.1.1 a b");
+	/* ... but not a code seen first, another one, one inside a number, nor
+	 * one after a number (a reply's own "550 5.7.1") */
+	UNWRAP_SAME("see 5.7.1 a");
+	UNWRAP_SAME("5.7.1 a 5.7.10 b 4.7.1 c 5.7.1.2 d");
+	UNWRAP_SAME("15.7.1 a 5.7.1 b");
+	UNWRAP_SAME("5.7.1 a 550 5.7.1 b");
+	UNWRAP_SAME("5.7.1 a x5.7.1 b");
 
 	/* at every offset: the sixteen-byte steps and the last bytes */
 	for (k = 0; k < 40; k++)
