@@ -76,6 +76,8 @@ reply_code_at(const unsigned char *t, size_t n, size_t i)
 		is_digit(t[i + 2]) && (t[i + 3] == '-' || t[i + 3] == ' ');
 }
 
+#define ENH_SEEN_MAX	32		/* different enhanced codes kept per text */
+
 /*
  * The reply codes met so far as tokens of their own, so that "seen
  * before?" costs one pass over the text however many candidates it holds.
@@ -83,16 +85,21 @@ reply_code_at(const unsigned char *t, size_t n, size_t i)
 typedef struct code_memory
 {
 	int			quick_left;		/* searches before falling back to seen */
-	int			bare_left;		/* enhanced codes alone not seen before that
-								 * may still be searched for */
+	/*
+	 * The enhanced codes met so far as tokens, as numbers (enhanced_value),
+	 * read once up to enh_scanned; a text of more different ones than
+	 * ENH_SEEN_MAX has no enhanced code alone read as a prefix after that.
+	 */
+	uint32_t	enh_seen[ENH_SEEN_MAX];
+	int			n_enh_seen;
+	bool		enh_full;
+	size_t		enh_scanned;
 	uint64_t	seen[7];		/* bit code - 200, for codes 200..599 */
 	size_t		scanned;		/* the tokens starting before it are in seen */
 } code_memory;
 
 #define QUICK_SEARCHES	8		/* most texts have one or two candidates */
 #define QUICK_HITS		64		/* ... and few digits before them */
-#define BARE_MISSES		8		/* a text of many different enhanced codes
-								 * is not searched again and again */
 
 /* Is there a reply code token at i (not glued to a word or number)? */
 static inline bool
@@ -157,57 +164,86 @@ code_seen_before(const unsigned char *t, size_t n, size_t i,
 }
 
 /*
- * The length of an enhanced code of class 4 or 5 at i ("5.7.1", "4.7.28")
- * followed by white space, or 0.
+ * An enhanced code of class 4 or 5 at i ("5.7.1", "4.7.28"), not inside a
+ * longer number ("15.7.1", "5.7.10", "5.7.1.2"): its value (class * 10^6
+ * + subject * 10^3 + detail), its length in *len; or 0.
  */
-static size_t
-enhanced_token_len(const unsigned char *t, size_t n, size_t i)
+static uint32_t
+enhanced_value(const unsigned char *t, size_t n, size_t i, size_t *len)
 {
 	size_t		k = i + 2;
+	uint32_t	value = (uint32_t) (t[i] - '0');
 	int			part;
 
-	if (i + 5 > n || (t[i] != '4' && t[i] != '5') || t[i + 1] != '.')
+	if (i + 5 > n || (t[i] != '4' && t[i] != '5') || t[i + 1] != '.' ||
+		(i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.')))
 		return 0;
 	for (part = 0; part < 2; part++)
 	{
 		size_t		start = k;
+		uint32_t	number = 0;
 
 		while (k < n && k - start < 3 && is_digit(t[k]))
-			k++;
-		if (k == start || k == n)
+			number = number * 10 + (uint32_t) (t[k++] - '0');
+		if (k == start || (k < n && is_digit(t[k])))
 			return 0;
-		if (part == 0 && t[k++] != '.')
+		value = value * 1000 + number;
+		if (part == 0 && (k == n || t[k++] != '.'))
 			return 0;
 	}
-	return space_at(t, n, k) > 0 ? k - i : 0;
+	if (k < n && t[k] == '.' && k + 1 < n && is_digit(t[k + 1]))
+		return 0;
+	*len = k - i;
+	return value;
 }
 
 /*
- * Does the enhanced code at i (len bytes) occur before it, not inside a
- * longer number ("15.7.1", "5.7.10")? Each search that finds none costs
- * one of the text's BARE_MISSES.
+ * Has the enhanced code value occurred before i? The text is read once,
+ * from where the last question left it, each code met kept.
  */
 static bool
-enhanced_seen_before(const unsigned char *t, size_t i, size_t len,
-					 code_memory *mem)
+enhanced_seen_before(const unsigned char *t, size_t n, size_t i,
+					 uint32_t value, code_memory *mem)
 {
-	const unsigned char *q = t,
-			   *end = t + i;
+	size_t		p,
+				len;
+	int			k;
 
-	if (mem->bare_left <= 0)
-		return false;
-	while ((q = memchr(q, t[i], (size_t) (end - q))) != NULL)
+	for (p = mem->enh_scanned; p < i && !mem->enh_full; p++)
 	{
-		size_t		at = (size_t) (q - t);
+		uint32_t	v;
 
-		if (at + len <= i && memcmp(q, t + i, len) == 0 &&
-			(at == 0 || (!is_digit(t[at - 1]) && t[at - 1] != '.')) &&
-			!is_digit(t[at + len]) && t[at + len] != '.')
-			return true;
-		q++;
+		if (t[p] != '.' || p == 0 || (v = enhanced_value(t, n, p - 1, &len)) == 0)
+			continue;
+		for (k = 0; k < mem->n_enh_seen && mem->enh_seen[k] != v; k++)
+			;
+		if (k == mem->n_enh_seen)
+		{
+			if (k == ENH_SEEN_MAX)
+				mem->enh_full = true;
+			else
+				mem->enh_seen[mem->n_enh_seen++] = v;
+		}
+		p += len - 2;			/* past the code */
 	}
-	mem->bare_left--;
+	if (i > mem->enh_scanned)
+		mem->enh_scanned = i;
+	if (mem->enh_full)
+		return false;
+	for (k = 0; k < mem->n_enh_seen; k++)
+		if (mem->enh_seen[k] == value)
+			return true;
 	return false;
+}
+
+/* An enhanced code at i as a token followed by white space: its length. */
+static size_t
+enhanced_token_len(const unsigned char *t, size_t n, size_t i)
+{
+	size_t		len;
+
+	return enhanced_value(t, n, i, &len) != 0 && i + len < n &&
+		space_at(t, n, i + len) > 0 ? len : 0;
 }
 
 /*
@@ -225,7 +261,11 @@ prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
 	int			part;
 
 	if (bare_ok && (k = enhanced_token_len(t, n, i)) > 0)
-		return enhanced_seen_before(t, i, k, mem) ? i + k : i;
+	{
+		uint32_t	value = enhanced_value(t, n, i, &p);
+
+		return enhanced_seen_before(t, n, i, value, mem) ? i + k : i;
+	}
 	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i, mem))
 		return i;
 	p = i + 4;
@@ -417,7 +457,6 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 
 	memset(&mem, 0, sizeof(mem));
 	mem.quick_left = QUICK_SEARCHES;
-	mem.bare_left = BARE_MISSES;
 	stretches[0].view = stretches[0].text = 0;
 	while ((i = next_look(t, n, i)) < n)
 	{

@@ -2097,6 +2097,24 @@ test_unwrap(void)
 	UNWRAP_SAME("15.7.1 a 5.7.1 b");
 	UNWRAP_SAME("5.7.1 a 550 5.7.1 b");
 	UNWRAP_SAME("5.7.1 a x5.7.1 b");
+	/* a text of more than 32 different enhanced codes: none read so after */
+	for (k = 31; k <= 33; k++)
+	{
+		char		many[400],
+					want_many[400];
+		size_t		o = 0;
+		int			c;
+
+		for (c = 1; c <= k; c++)
+			o += (size_t) snprintf(many + o, sizeof(many) - o, "5.0.%d x ", c);
+		memcpy(want_many, many, o);
+		snprintf(many + o, sizeof(many) - o, "5.0.1 y");
+		snprintf(want_many + o, sizeof(want_many) - o, "y");
+		if (k <= 32)
+			UNWRAP(many, want_many);
+		else
+			UNWRAP_SAME(many);
+	}
 
 	/* at every offset: the sixteen-byte steps and the last bytes */
 	for (k = 0; k < 40; k++)

@@ -514,6 +514,8 @@ main(int argc, char **argv)
 			{"words joined by underscores, repeated", "no_such_user_", "no_such_user_"},
 			{"a byte that is not UTF-8, repeated", "\x92", "0x92"},
 			{"fives, then a code not seen yet", NULL, "5...5 5dd-"},
+			{"an enhanced code alone, repeated", " 5.7.1", " 5.7.1"},
+			{"fives, then enhanced codes", NULL, "5...5 5.7.1 5.d.d"},
 		};
 		const char *one[1];
 		size_t		k;
@@ -531,7 +533,7 @@ main(int argc, char **argv)
 				one[0] = unwrap_texts[k].atom;
 				fill(text, one, 1, "", NULL);
 			}
-			else
+			else if (strcmp(unwrap_texts[k].shape, "fives, then a code not seen yet") == 0)
 			{
 				size_t		o = 0,
 							block = 0;
@@ -543,6 +545,25 @@ main(int argc, char **argv)
 					o += 50;
 					o += (size_t) sprintf(text + o, " %d%02d-",
 										  2 + (int) (block / 100) % 4, (int) (block % 100));
+					block++;
+				}
+				memset(text + o, ' ', BOUNCE_SCAN_LIMIT - o);
+			}
+			else
+			{
+				size_t		o = BOUNCE_SCAN_LIMIT / 2,
+							block = 0;
+
+				/*
+				 * Half the text fives, then enhanced codes, each seen
+				 * before after the fives, and then more different ones
+				 * than are kept: " 5.7.1 5.0.0 5.7.1 5.0.1 ..."
+				 */
+				memset(text, '5', o);
+				while (o + 24 <= BOUNCE_SCAN_LIMIT)
+				{
+					o += (size_t) sprintf(text + o, " 5.7.1 5.%d.%d",
+										  (int) (block / 1000) % 1000, (int) (block % 1000));
 					block++;
 				}
 				memset(text + o, ' ', BOUNCE_SCAN_LIMIT - o);
