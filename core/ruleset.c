@@ -90,28 +90,37 @@ typedef struct literal
  * proper suffix that is a state, which a byte without an edge follows.
  * A transition is where the next step reads: for a state with a row, the
  * row's offset in rows (so a step is one load), for another its number
- * past the rows; OUT_BIT is set when a literal ends in the state.
+ * with DEEP_BIT; OUT_BIT is set when a literal ends in the state.
+ *
+ * A deeper state's record is one word, its link (links): its failure
+ * state, and, for the four in five that have one edge, that edge's class.
+ * The edge needs no target: deeper states are numbered depth first, so a
+ * state's one child is the next state. A state with several edges, or with
+ * one elsewhere (a space's back to itself), keeps a list of them
+ * (LINK_LIST), where its link points instead of naming its failure state:
+ * the entry before the edges holds that.
  */
-typedef struct ac_node
-{
-	uint32_t	to;				/* transition on class cls, its one edge; or,
-								 * for a state with several, MORE_BIT | where
-								 * they start in edge_cls / edge_to */
-	uint32_t	fail_cls;		/* failure state << 8 | cls (NO_CLASS: no edge,
-								 * or several) */
-} ac_node;
-
 #define NO_CLASS	255			/* more classes than folded bytes exist */
-#define NODE_ID_LIMIT (1u << 24)	/* states and edges an ac_node can name */
+#define LINK_CLASS	0xFFu		/* the one edge's class, or NO_CLASS */
+#define LINK_OUT	0x100u		/* with an edge: its target has OUT_BIT */
+#define LINK_LIST	0x100u		/* with NO_CLASS: the edges are in a list */
+#define LINK_FAIL_SHIFT 9		/* the failure state, or where the list
+								 * starts, from this bit on */
+#define NODE_ID_LIMIT (1u << (32 - LINK_FAIL_SHIFT))	/* states and list
+														 * entries a link can
+														 * name (8 million) */
 #define OUT_BIT		0x80000000u
-#define MORE_BIT	0x40000000u /* in a record's to: an edge list, not an edge
-								 * (transitions stay below 2^25) */
+#define DEEP_BIT	0x40000000u /* a transition to a state without a row (its
+								 * number below: above any row offset) */
+#if LINK_OUT << 23 != OUT_BIT
+#error "sparse_step shifts LINK_OUT into place"
+#endif
 
-typedef struct out_word
+typedef struct rank_word
 {
-	uint64_t	bits;			/* a bit per state with OUT_BIT */
+	uint64_t	bits;			/* a bit per state */
 	uint32_t	rank;			/* bits set in the words before */
-} out_word;
+} rank_word;
 
 typedef struct out_state
 {
@@ -146,10 +155,11 @@ typedef struct automaton
 	uint32_t	nhigh;
 	uint16_t   *high_row_of;
 	uint32_t   *high_rows;
-	ac_node    *nodes;			/* per state */
-	unsigned char *edge_cls;	/* the edges of the states with several (most */
-	uint32_t   *edge_to;		/* deep states have one), each state's ending
-								 * with class NO_CLASS */
+	uint32_t   *links;			/* per state (read for the deeper ones) */
+	unsigned char *edge_cls;	/* the edges of the states with LINK_LIST, */
+	uint32_t   *edge_to;		/* each state's after an entry of class
+								 * NO_CLASS that holds its failure state
+								 * (and ends the list before) */
 	/*
 	 * The states a transition marks with OUT_BIT (a literal ends there or
 	 * in a suffix) are numbered by rank, so that the tables below hold
@@ -157,7 +167,7 @@ typedef struct automaton
 	 * a word's bits with the rank before it, a state's first literal with
 	 * its suffix link.
 	 */
-	out_word   *out_words;		/* per 64 states */
+	rank_word  *out_words;		/* per 64 states: those with OUT_BIT */
 	out_state  *out_states;		/* by rank, and one past the last */
 	uint32_t   *out_mark;		/* the literals ending in each (mark_of) */
 } automaton;
@@ -430,7 +440,7 @@ automaton_free(automaton *a)
 	free(a->rows);
 	free(a->high_row_of);
 	free(a->high_rows);
-	free(a->nodes);
+	free(a->links);
 	free(a->edge_cls);
 	free(a->edge_to);
 	free(a->out_words);
@@ -455,13 +465,34 @@ is_out_state(const automaton *a, uint32_t t)
 	return (a->out_words[t >> 6].bits >> (t & 63)) & 1;
 }
 
+/* The rank of state t among the states whose bits words has set. */
+static inline uint32_t
+rank_of(const rank_word *words, uint32_t t)
+{
+	const rank_word *w = &words[t >> 6];
+
+	return w->rank + bits_set(w->bits & (((uint64_t) 1 << (t & 63)) - 1));
+}
+
 /* The rank of state t among the states with OUT_BIT (it must be one). */
 static inline uint32_t
 out_rank_of(const automaton *a, uint32_t t)
 {
-	const out_word *w = &a->out_words[t >> 6];
+	return rank_of(a->out_words, t);
+}
 
-	return w->rank + bits_set(w->bits & (((uint64_t) 1 << (t & 63)) - 1));
+/* Each word's rank: the bits set in the words before it. */
+static void
+count_ranks(rank_word *words, uint32_t nwords)
+{
+	uint32_t	k,
+				n = 0;
+
+	for (k = 0; k < nwords; k++)
+	{
+		words[k].rank = n;
+		n += bits_set(words[k].bits);
+	}
 }
 
 /*
@@ -487,7 +518,7 @@ static uint32_t
 transition_to(const automaton *a, uint32_t t)
 {
 	bool		out = is_out_state(a, t);
-	uint32_t	at = t < a->ndense ? t * a->row_classes : a->rows_end + (t - a->ndense);
+	uint32_t	at = t < a->ndense ? t * a->row_classes : DEEP_BIT | t;
 
 	return at | (out ? OUT_BIT : 0);
 }
@@ -499,14 +530,53 @@ transition_state(const automaton *a, uint32_t s)
 	uint32_t	at = s & ~OUT_BIT;
 
 	return at < a->rows_end ? (uint32_t) ((at * a->class_recip) >> 32) :
-		a->ndense + (at - a->rows_end);
+		at & ~DEEP_BIT;
+}
+
+/* Does a link point to a list of edges? */
+static inline bool
+is_list(uint32_t link)
+{
+	return (link & (LINK_CLASS | LINK_LIST)) == (NO_CLASS | LINK_LIST);
 }
 
 /*
- * Once the rows and records are built, the edge arrays need only the edges
- * of the states without rows that have several, each list ending with
- * NO_CLASS, which their records point to (a state with rows has all its
- * moves there); false when out of memory.
+ * The links of the states past the rows (see automaton): the one edge of a
+ * state in its link when it leads to the next state, else a list
+ * (keep_other_edges makes the link point to it); false when out of memory.
+ */
+static bool
+build_links(automaton *a, const uint32_t *edge_first, const uint32_t *fail,
+			uint32_t nstates)
+{
+	uint32_t	s;
+
+	a->links = malloc(sizeof(uint32_t) * (nstates ? nstates : 1));
+	if (a->links == NULL)
+		return false;
+	for (s = 0; s < nstates; s++)
+	{
+		uint32_t	e = edge_first[s],
+					link = fail[s] << LINK_FAIL_SHIFT | NO_CLASS;
+
+		if (s >= a->ndense && edge_first[s + 1] == e + 1 && s + 1 < nstates &&
+			a->edge_to[e] == transition_to(a, s + 1))
+			link = fail[s] << LINK_FAIL_SHIFT | a->edge_cls[e] |
+				(a->edge_to[e] & OUT_BIT ? LINK_OUT : 0);
+		else if (s >= a->ndense && edge_first[s + 1] > e)
+			link |= LINK_LIST;
+		a->links[s] = link;
+	}
+	return true;
+}
+
+/*
+ * Once the rows and links are built, the edge arrays need only the edges
+ * of the states with lists, each after an entry of class NO_CLASS with the
+ * state's failure state, where its link then points (read as the edges
+ * are, not after them), and which ends the list before; the last list ends
+ * with one more. A state with rows has all its moves there. False when
+ * out of memory or past NODE_ID_LIMIT.
  */
 static bool
 keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
@@ -518,8 +588,10 @@ keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
 	uint32_t   *to;
 
 	for (s = a->ndense; s < nstates; s++)
-		if (edge_first[s + 1] > edge_first[s] + 1)
+		if (is_list(a->links[s]))
 			n += edge_first[s + 1] - edge_first[s] + 1;
+	if (++n >= NODE_ID_LIMIT)	/* and the last end */
+		return false;
 	cls = malloc(n ? n : 1);
 	to = malloc(sizeof(uint32_t) * (n ? n : 1));
 	if (cls == NULL || to == NULL)
@@ -530,17 +602,21 @@ keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
 	}
 	for (s = a->ndense, n = 0; s < nstates; s++)
 	{
-		if (edge_first[s + 1] <= edge_first[s] + 1)
+		uint32_t	link = a->links[s];
+
+		if (!is_list(link))
 			continue;
-		a->nodes[s].to = MORE_BIT | n;
+		a->links[s] = n << LINK_FAIL_SHIFT | (link & ~(~0u << LINK_FAIL_SHIFT));
+		cls[n] = NO_CLASS;
+		to[n++] = link >> LINK_FAIL_SHIFT;	/* its failure state */
 		for (e = edge_first[s]; e < edge_first[s + 1]; e++, n++)
 		{
 			cls[n] = a->edge_cls[e];
 			to[n] = a->edge_to[e];
 		}
-		cls[n] = NO_CLASS;
-		to[n++] = 0;
 	}
+	cls[n] = NO_CLASS;
+	to[n] = 0;
 	free(a->edge_cls);
 	free(a->edge_to);
 	a->edge_cls = cls;
@@ -772,17 +848,15 @@ build_automaton(bounce_ruleset *set)
 	 * ranked state's literals run to the next one's first.
 	 */
 	nwords = (tr.n + 63) / 64;
-	a->out_words = calloc(nwords, sizeof(out_word));
+	a->out_words = calloc(nwords, sizeof(rank_word));
 	if (a->out_words == NULL)
 		goto done;
 	for (s = 0; s < tr.n; s++)
 		if (state_first[s + 1] > state_first[s] || state_next[s] != NO_STATE)
 			a->out_words[s >> 6].bits |= (uint64_t) 1 << (s & 63);
-	for (k = 0, nout = 0; k < nwords; k++)
-	{
-		a->out_words[k].rank = nout;
-		nout += bits_set(a->out_words[k].bits);
-	}
+	count_ranks(a->out_words, nwords);
+	nout = nwords ? a->out_words[nwords - 1].rank +
+		bits_set(a->out_words[nwords - 1].bits) : 0;
 	a->out_states = malloc(sizeof(out_state) * (nout + 1));
 	if (a->out_states == NULL)
 		goto done;
@@ -832,26 +906,12 @@ build_automaton(bounce_ruleset *set)
 	}
 
 	/*
-	 * The deeper states' edges as the scan reads them: one record of 8
-	 * bytes, whose failure link shares a word with a class, so state
-	 * numbers must fit in 24 bits (16 million: a rule set that large fails
-	 * as out of memory); the edge lists, one entry more per state than its
-	 * edges, then stay far below MORE_BIT.
+	 * The deeper states' links: a failure state shares a word with a class
+	 * and a flag, so state numbers must fit in 23 bits (8 million: a
+	 * rule set that large fails as out of memory).
 	 */
-	if (tr.n >= NODE_ID_LIMIT || nedges >= NODE_ID_LIMIT)
+	if (tr.n >= NODE_ID_LIMIT || !build_links(a, edge_first, fail, tr.n))
 		goto done;
-	a->nodes = malloc(sizeof(ac_node) * tr.n);
-	if (a->nodes == NULL)
-		goto done;
-	for (s = 0; s < tr.n; s++)
-	{
-		ac_node    *nd = &a->nodes[s];
-		uint32_t	e = edge_first[s],
-					end = edge_first[s + 1];
-
-		nd->fail_cls = fail[s] << 8 | (end == e + 1 ? a->edge_cls[e] : NO_CLASS);
-		nd->to = end == e + 1 ? a->edge_to[e] : 0;	/* several: below */
-	}
 
 	/* rows for the shallow states: a missing edge is the fail's move */
 	a->rows = malloc(sizeof(uint32_t) * a->ndense * a->row_classes);
@@ -1860,9 +1920,7 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 {
 	for (;;)
 	{
-		const ac_node *nd;
-		uint32_t	fail_cls,
-					to;
+		uint32_t	link;
 
 		if (state < a->ndense)
 		{
@@ -1879,20 +1937,20 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 			return a->high_rows[high == 0 ? c - a->row_classes :
 								(size_t) high * a->nhigh + c - a->row_classes];
 		}
-		nd = &a->nodes[state];
-		fail_cls = nd->fail_cls;
-		to = nd->to;
-		if ((fail_cls & 0xFF) == c)
-			return to;
-		if (to & MORE_BIT)		/* most deep states have one edge */
+		link = a->links[state];
+		if ((link & LINK_CLASS) == c)	/* most deep states have one edge */
+			return (state + 1) | DEEP_BIT | (link & LINK_OUT) << 23;
+		if (is_list(link))
 		{
-			uint32_t	e;
+			uint32_t	e = link >> LINK_FAIL_SHIFT;
 
-			for (e = to & ~MORE_BIT; a->edge_cls[e] != NO_CLASS; e++)
+			state = a->edge_to[e];	/* the failure state, before the edges */
+			for (e++; a->edge_cls[e] != NO_CLASS; e++)
 				if (a->edge_cls[e] == c)
 					return a->edge_to[e];
 		}
-		state = fail_cls >> 8;
+		else
+			state = link >> LINK_FAIL_SHIFT;
 	}
 }
 
