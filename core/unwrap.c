@@ -314,9 +314,10 @@ spaces_written_as_underscores(const unsigned char *t, size_t n)
 
 /*
  * Where to look: a white-space byte other than a space (U+00A0 too), two
- * spaces in a row, a space before a reply code or an enhanced code, or an
- * apostrophe's first two bytes. Sixteen bytes at a time, since most texts
- * hold none but the one code after "said:".
+ * spaces in a row, a space before a reply code, a space not after a digit
+ * before an enhanced code (after one, as in "550 5.1.1", the code is the
+ * reply's own), or an apostrophe's first two bytes. Sixteen bytes at a
+ * time, since most texts hold none but the one code after "said:".
  */
 static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
@@ -326,7 +327,8 @@ worth_a_look(const unsigned char *t, size_t n, size_t i)
 		apostrophe_at(t, n, i) > 0 ||
 		(t[i] == ' ' && i + 1 < n &&
 		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1) ||
-		  enhanced_token_len(t, n, i + 1) > 0));
+		  (!(i > 0 && is_digit(t[i - 1])) &&
+		   enhanced_token_len(t, n, i + 1) > 0)));
 }
 
 /* The next place worth a look at or after i, or n. */
@@ -347,16 +349,14 @@ next_look(const unsigned char *t, size_t n, size_t i)
 		memcpy(&v2, t + i + 2, 16);
 		memcpy(&v4, t + i + 4, 16);
 		/* below ' ', the first byte of U+00A0 or of an apostrophe (the rest
-		 * checked one by one, as the digits of a code), or ' ' before ' ',
-		 * before '2'..'5' and 3 bytes on '-' or ' ', or before '4' or '5'
-		 * and '.' */
+		 * checked one by one, as the digits of a code), or ' ' before ' ' or
+		 * before '2'..'5' and then '.' or, 3 bytes on, '-' or ' ' */
 		hit = (bounce_bytes16) (((v & 0xE0) == 0) |
 						 (v == 0xC2) | (v == 0xCA) | (v == 0xE2) |
 						 ((v == ' ') &
 						  ((v1 == ' ') |
 						   ((((bounce_bytes16) (v1 - '2') & 0xFC) == 0) &
-							((v4 == '-') | (v4 == ' '))) |
-						   (((v1 & 0xFE) == '4') & (v2 == '.')))));
+							((v4 == '-') | (v4 == ' ') | (v2 == '.'))))));
 		memcpy(half, &hit, 16);
 		if ((half[0] | half[1]) != 0)
 		{
