@@ -465,20 +465,13 @@ is_out_state(const automaton *a, uint32_t t)
 	return (a->out_words[t >> 6].bits >> (t & 63)) & 1;
 }
 
-/* The rank of state t among the states whose bits words has set. */
-static inline uint32_t
-rank_of(const rank_word *words, uint32_t t)
-{
-	const rank_word *w = &words[t >> 6];
-
-	return w->rank + bits_set(w->bits & (((uint64_t) 1 << (t & 63)) - 1));
-}
-
 /* The rank of state t among the states with OUT_BIT (it must be one). */
 static inline uint32_t
 out_rank_of(const automaton *a, uint32_t t)
 {
-	return rank_of(a->out_words, t);
+	const rank_word *w = &a->out_words[t >> 6];
+
+	return w->rank + bits_set(w->bits & (((uint64_t) 1 << (t & 63)) - 1));
 }
 
 /* Each word's rank: the bits set in the words before it. */

@@ -172,12 +172,15 @@ static uint32_t
 enhanced_value(const unsigned char *t, size_t n, size_t i, size_t *len)
 {
 	size_t		k = i + 2;
-	uint32_t	value = (uint32_t) (t[i] - '0');
+	uint32_t	value;
 	int			part;
 
+	/* the bounds first: i may be the text's end (a run of white space
+	 * there) */
 	if (i + 5 > n || (t[i] != '4' && t[i] != '5') || t[i + 1] != '.' ||
 		(i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.')))
 		return 0;
+	value = (uint32_t) (t[i] - '0');
 	for (part = 0; part < 2; part++)
 	{
 		size_t		start = k;
@@ -236,14 +239,18 @@ enhanced_seen_before(const unsigned char *t, size_t n, size_t i,
 	return false;
 }
 
-/* An enhanced code at i as a token followed by white space: its length. */
+/*
+ * An enhanced code at i as a token followed by white space: its length,
+ * and its value in *value; or 0.
+ */
 static size_t
-enhanced_token_len(const unsigned char *t, size_t n, size_t i)
+enhanced_token_len(const unsigned char *t, size_t n, size_t i,
+				   uint32_t *value)
 {
 	size_t		len;
 
-	return enhanced_value(t, n, i, &len) != 0 && i + len < n &&
-		space_at(t, n, i + len) > 0 ? len : 0;
+	*value = enhanced_value(t, n, i, &len);
+	return *value != 0 && i + len < n && space_at(t, n, i + len) > 0 ? len : 0;
 }
 
 /*
@@ -259,13 +266,10 @@ prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
 	size_t		p,
 				k;
 	int			part;
+	uint32_t	value;
 
-	if (bare_ok && (k = enhanced_token_len(t, n, i)) > 0)
-	{
-		uint32_t	value = enhanced_value(t, n, i, &p);
-
+	if (bare_ok && (k = enhanced_token_len(t, n, i, &value)) > 0)
 		return enhanced_seen_before(t, n, i, value, mem) ? i + k : i;
-	}
 	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i, mem))
 		return i;
 	p = i + 4;
@@ -322,13 +326,15 @@ spaces_written_as_underscores(const unsigned char *t, size_t n)
 static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
 {
+	uint32_t	value;
+
 	return t[i] < ' ' ||
 		bounce_nbsp_at(t, n, i) ||
 		apostrophe_at(t, n, i) > 0 ||
 		(t[i] == ' ' && i + 1 < n &&
 		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1) ||
 		  (!(i > 0 && is_digit(t[i - 1])) &&
-		   enhanced_token_len(t, n, i + 1) > 0)));
+		   enhanced_token_len(t, n, i + 1, &value) > 0)));
 }
 
 /* The next place worth a look at or after i, or n. */
