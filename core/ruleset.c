@@ -1947,7 +1947,29 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 	}
 }
 
-/* Mark every branch whose literal occurs in the text: one pass. */
+/* The literals ending at byte i in state t (it has OUT_BIT), then those of
+ * its suffixes: their branches are candidates. */
+static inline void
+mark_state(const bounce_ruleset *set, bounce_matcher *m, uint32_t t,
+		   const unsigned char *text, size_t n, size_t i)
+{
+	const automaton *a = &set->ac;
+	uint32_t	at;
+
+	for (at = out_rank_of(a, t); at != NO_STATE; at = a->out_states[at].next)
+	{
+		uint32_t	k;
+
+		for (k = a->out_states[at].first; k < a->out_states[at + 1].first; k++)
+			mark_occurrence(set, m, a->out_mark[k], text, n, i);
+	}
+}
+
+/*
+ * Mark every branch whose literal occurs in the text: one pass. While the
+ * text follows a deep state's one edge, the step is that edge (the next
+ * state) without a transition to build and take apart again.
+ */
 static void
 scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 			  const unsigned char *t, size_t n)
@@ -1964,19 +1986,24 @@ scan_literals(const bounce_ruleset *set, bounce_matcher *m,
 		if (at < a->rows_end && c < a->row_classes)
 			s = a->rows[at + c];
 		else
-			s = sparse_step(a, transition_state(a, at), c);
-		if (s & OUT_BIT)
 		{
-			/* the literals ending here, then those of its suffixes */
-			for (at = out_rank_of(a, transition_state(a, s)); at != NO_STATE;
-				 at = a->out_states[at].next)
-			{
-				uint32_t	k;
+			uint32_t	state = transition_state(a, at),
+						link;
 
-				for (k = a->out_states[at].first; k < a->out_states[at + 1].first; k++)
-					mark_occurrence(set, m, a->out_mark[k], t, n, i);
+			while (state >= a->ndense &&
+				   ((link = a->links[state]) & LINK_CLASS) == c)
+			{
+				state++;
+				if (link & LINK_OUT)
+					mark_state(set, m, state, t, n, i);
+				if (++i == n)
+					return;
+				c = a->cls[t[i]];
 			}
+			s = sparse_step(a, state, c);
 		}
+		if (s & OUT_BIT)
+			mark_state(set, m, transition_state(a, s), t, n, i);
 	}
 }
 
