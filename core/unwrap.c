@@ -164,9 +164,9 @@ code_seen_before(const unsigned char *t, size_t n, size_t i,
 }
 
 /*
- * An enhanced code of class 4 or 5 at i ("5.7.1", "4.7.28"), not inside a
- * longer number ("15.7.1", "5.7.10", "5.7.1.2"): its value (class * 10^6
- * + subject * 10^3 + detail), its length in *len; or 0.
+ * An enhanced code at i ("5.7.1", "4.7.28"; class 2 to 5, as reply codes),
+ * not inside a longer number ("15.7.1", "5.7.10", "5.7.1.2"): its value
+ * (class * 10^6 + subject * 10^3 + detail), its length in *len; or 0.
  */
 static uint32_t
 enhanced_value(const unsigned char *t, size_t n, size_t i, size_t *len)
@@ -177,7 +177,7 @@ enhanced_value(const unsigned char *t, size_t n, size_t i, size_t *len)
 
 	/* the bounds first: i may be the text's end (a run of white space
 	 * there) */
-	if (i + 5 > n || (t[i] != '4' && t[i] != '5') || t[i + 1] != '.' ||
+	if (i + 5 > n || t[i] < '2' || t[i] > '5' || t[i + 1] != '.' ||
 		(i > 0 && (is_digit(t[i - 1]) || t[i - 1] == '.')))
 		return 0;
 	value = (uint32_t) (t[i] - '0');
@@ -240,8 +240,8 @@ enhanced_seen_before(const unsigned char *t, size_t n, size_t i,
 }
 
 /*
- * An enhanced code at i as a token followed by white space: its length,
- * and its value in *value; or 0.
+ * An enhanced code of a failure (class 4 or 5) at i as a token followed by
+ * white space: its length, and its value in *value; or 0.
  */
 static size_t
 enhanced_token_len(const unsigned char *t, size_t n, size_t i,
@@ -250,7 +250,8 @@ enhanced_token_len(const unsigned char *t, size_t n, size_t i,
 	size_t		len;
 
 	*value = enhanced_value(t, n, i, &len);
-	return *value != 0 && i + len < n && space_at(t, n, i + len) > 0 ? len : 0;
+	return *value >= 4000000 && i + len < n && space_at(t, n, i + len) > 0 ?
+		len : 0;
 }
 
 /*
@@ -265,7 +266,6 @@ prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
 {
 	size_t		p,
 				k;
-	int			part;
 	uint32_t	value;
 
 	if (bare_ok && (k = enhanced_token_len(t, n, i, &value)) > 0)
@@ -273,24 +273,11 @@ prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
 	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i, mem))
 		return i;
 	p = i + 4;
-	/* the enhanced code: class '.' 1-3 digits '.' 1-3 digits */
-	if (p + 5 <= n && t[p] == t[i] && t[p + 1] == '.')
-	{
-		k = p + 2;
-		for (part = 0; part < 2; part++)
-		{
-			size_t		start = k;
-
-			while (k < n && k - start < 3 && is_digit(t[k]))
-				k++;
-			if (k == start || (part == 0 && (k >= n || t[k] != '.')))
-				break;
-			if (part == 0)
-				k++;
-			else if (k == n || space_at(t, n, k))
-				p = k;
-		}
-	}
+	/* the enhanced code after it, of the same class, ending the text or
+	 * before white space */
+	if (enhanced_value(t, n, p, &k) != 0 && t[p] == t[i] &&
+		(p + k == n || space_at(t, n, p + k)))
+		p += k;
 	return p;
 }
 
