@@ -24,11 +24,11 @@
  *               works): "compile ... finished=0" is printed and the smaller
  *               counts of -X are tried
  *   -X N,N,..   extra-rule counts to fall back to, in order (default 500)
- *   -U          in-use memory mode: after bounce_init, classify every row
- *               once with a non-ASCII character appended, so that every
- *               branch that searches compiles its UTF form as far as the
- *               rule set's budget goes (branch_code in core/ruleset.c),
- *               print "mem before_utf ..." and "mem after_utf ..." and exit
+ *   -U          in-use memory mode: after bounce_init, JIT-compile every
+ *               branch's forms, ASCII and UTF, as their searches would in
+ *               time, as far as the rule set's budget goes (branch_code and
+ *               bounce_ruleset_jit_all in core/ruleset.c), print "mem
+ *               before_utf ..." and "mem after_utf ..." and exit
  *   -P KB       (not used by make bench) also time the prefilter with KB
  *               kilobytes of other memory written between two calls, as a
  *               database engine's own work evicts the core's tables from
@@ -547,40 +547,6 @@ timed_pass(const char *name, int rep, const bounce_ruleset *set,
 	fflush(stdout);
 }
 
-/*
- * Every row once with a non-ASCII character appended (-U): the most the
- * built-in rule set grows in use, which is the UTF forms JIT-compiled on
- * their first search of such a text, as far as its budget goes.
- */
-static void
-utf_in_use(const row *rows, size_t nrows)
-{
-	bounce_matcher *m = bounce_matcher_new();
-	char	   *buf = NULL;
-	size_t		cap = 0,
-				i;
-	bounce_result r;
-
-	if (m == NULL)
-		die("out of memory");
-	for (i = 0; i < nrows; i++)
-	{
-		if (cap < rows[i].dlen + 3)
-		{
-			cap = rows[i].dlen + 3;
-			if ((buf = realloc(buf, cap)) == NULL)
-				die("out of memory");
-		}
-		memcpy(buf, rows[i].diag, rows[i].dlen);
-		memcpy(buf + rows[i].dlen, " \xc3\xa9", 3);	/* " e-acute" */
-		(void) bounce_classify(m, rows[i].status, rows[i].slen, buf,
-							   rows[i].dlen + 3, &r);
-		checksum += r.category;
-	}
-	free(buf);
-	bounce_matcher_free(m);
-}
-
 /* ---- the obvious loop, JIT-compiled (refjit_sample) ---- */
 
 /* core/ruleset.c's pcre2 options and limits */
@@ -847,17 +813,25 @@ parse_size(const char *s)
 
 /* ---- callgrind mode ---- */
 
+#define CALLGRIND_WARM_PASSES 20
+
 static void
 callgrind_mode(const bounce_ruleset *set, const bounce_ruleset *big,
 			   const row *rows, size_t n, size_t nref)
 {
 	bounce_matcher *m = bounce_matcher_new();
 	unsigned long s0;
+	int			pass;
 
 	if (m == NULL)
 		die("out of memory");
-	/* warm: the matcher's scratch is sized on first use */
-	run_pass(NULL, set, true, m, rows, n < 10 ? n : 10, NULL);
+	/*
+	 * Warm: the matcher's scratch is sized on first use, and a branch's
+	 * form is JIT-compiled once it has searched 16 texts (branch_code):
+	 * the rows measured run as they would in a long query.
+	 */
+	for (pass = 0; pass < CALLGRIND_WARM_PASSES; pass++)
+		run_pass(NULL, set, true, m, rows, n, NULL);
 
 	s0 = bounce_matcher_searches(m);
 	CALLGRIND_ZERO_STATS;
@@ -874,7 +848,8 @@ callgrind_mode(const bounce_ruleset *set, const bounce_ruleset *big,
 
 		if (mx == NULL)
 			die("out of memory");
-		run_pass(NULL, big, true, mx, rows, n < 10 ? n : 10, NULL);
+		for (pass = 0; pass < CALLGRIND_WARM_PASSES; pass++)
+			run_pass(NULL, big, true, mx, rows, n, NULL);
 		s0 = bounce_matcher_searches(mx);
 		CALLGRIND_ZERO_STATS;
 		CALLGRIND_TOGGLE_COLLECT;
@@ -1092,9 +1067,8 @@ main(int argc, char **argv)
 
 	if (utf_mode)
 	{
-		rows = load_rows(argv[optind], max_rows, &nrows);
 		print_mem("before_utf", mem_now());
-		utf_in_use(rows, nrows);
+		bounce_ruleset_jit_all(builtin);
 		print_mem("after_utf", mem_now());
 		return 0;
 	}

@@ -605,14 +605,15 @@ def report(a, mach, core, cg, lite, pg, elapsed):
                                 fmt_kb(rss_kb)))
     mu = core["mem"].get("after_utf")
     if mu:
-        # the UTF forms JIT-compiled in use (branch_code's budget)
+        # every branch form JIT-compiled, as far as the budget goes
+        # (branch_code, bounce_ruleset_jit_all)
         mb0 = core["mem"]["before_utf"]
         late_kb = mu["jit_kb"] - mb0["jit_kb"]
         late_heap = mu["heap"] - mb0["heap"]
         in_use = heap + late_heap + (jit_kb + late_kb) * 1024
-        measured += ("; in use, after every row once with a non-ASCII "
-                     "character (a process of its own): heap +%.2f MB, JIT "
-                     "code +%.2f MB, **%.2f MB**"
+        measured += ("; in use, at most (every branch's forms "
+                     "JIT-compiled as far as the budget goes, a process of "
+                     "its own): heap +%.2f MB, JIT code +%.2f MB, **%.2f MB**"
                      % (late_heap / MB, late_kb / 1024, in_use / MB))
         compiled = max(compiled, in_use)
     targets.append((

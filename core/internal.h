@@ -187,6 +187,13 @@ const bounce_ruleset *bounce_ruleset_once(bounce_ruleset **slot,
 /* The built-in rules, compiled once per process; NULL on failure. */
 const bounce_ruleset *bounce_builtin_ruleset(int *err);
 
+/*
+ * JIT-compile every branch's forms now, as their searches would in time, as
+ * far as the set's budget goes: the most its memory can grow in use
+ * (bench/core_bench -U measures it).
+ */
+void		bounce_ruleset_jit_all(const bounce_ruleset *set);
+
 /* Match context given to the rule matcher: the codes, computed lazily. */
 typedef struct bounce_codectx
 {

@@ -55,13 +55,22 @@
 #define NO_STATE	UINT32_MAX
 
 /*
- * JIT code a rule set may add after compilation, for the UTF forms of the
- * branches that search texts holding non-ASCII bytes (branch_code): all of
- * them would add 2.4 MB; the branches real texts use fit in far less (424
- * non-ASCII texts of every language in the corpora and holdout sets ran as
- * fast with 256 kB as with 384; 192 kB cost them 2%).
+ * A branch's form is JIT-compiled once it has searched JIT_AFTER_SEARCHES
+ * texts (branch_code); until then the interpreter runs it. Most branches
+ * search no text at all, or a handful: on the bench's 200,000 rows, 345 of
+ * 1,183 regex branches never searched and 154 searched fewer than ten
+ * times, and their machine code would be 1.2 MB of the rules' 3.1 MB.
  */
-#define LATE_JIT_BUDGET	(256 * 1024)
+#define JIT_AFTER_SEARCHES 16
+
+/*
+ * The most JIT code (pcre2's JITSIZE) a rule set compiles; past it the
+ * interpreter runs every form not yet compiled. The forms the bench's
+ * 200,000 rows search often enough take 1.7 MB; the budget bounds the
+ * rules' memory however many rules there are (pcre2 maps about 1.5 times
+ * its JITSIZE: `make bench` measures the mappings).
+ */
+#define JIT_BUDGET		(2560 * 1024)
 
 /* pcre2 limits: no rule needs more; a hit is treated as "no match". */
 #define MATCH_LIMIT	200000
@@ -176,10 +185,12 @@ typedef struct branch
 {
 	pcre2_code *code;
 	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts */
-	pcre2_code *utf_jit;		/* with an ascii_code: a copy of code,
-								 * JIT-compiled when it first searches a
-								 * text that is not ASCII, or code itself
-								 * when JIT failed (branch_code) */
+	pcre2_code *jit[2];			/* a JIT-compiled copy of code [0] and of
+								 * ascii_code [1], made once the form has
+								 * searched JIT_AFTER_SEARCHES texts, or the
+								 * form itself when JIT failed for it
+								 * (branch_code) */
+	uint32_t	searches[2];	/* texts each form searched before then */
 	uint32_t	rule;
 	bool		phrase;			/* decided by the scan alone */
 	bool		has_second;		/* also needs a literal of a second set */
@@ -196,9 +207,9 @@ struct bounce_ruleset
 	uint32_t   *first_branch;	/* per rule; [count] == nbranches */
 	pcre2_match_context *mctx;
 	bool		jit;			/* pcre2 JIT-compiles (jit_wanted) */
-	size_t		late_jit_bytes;	/* JIT code of branches' utf_jit forms so
-								 * far (atomic; none is compiled once it
-								 * reaches LATE_JIT_BUDGET) */
+	size_t		jit_bytes;		/* JIT code of the branches' forms so far
+								 * (atomic; none is compiled once it
+								 * reaches JIT_BUDGET) */
 	unsigned char fold[256];	/* bounce_fold as a table */
 	literal    *literals;
 	size_t		nliterals;
@@ -1458,10 +1469,10 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	if (!build_index(set, patterns))
 		goto fail;
 	/*
-	 * JIT only where the regex runs: a phrase branch is decided by the scan
-	 * and searched only in the rare texts whose case folding the scan
-	 * cannot do, so its machine code would be memory for nothing. Without
-	 * JIT the interpreter runs the same pattern, only slower.
+	 * Machine code comes later, for the forms that search texts
+	 * (branch_code). A phrase branch is decided by the scan and searched
+	 * only in the rare texts whose case folding the scan cannot do, so it
+	 * needs no ASCII form.
 	 */
 	for (i = 0; i < set->nbranches; i++)
 	{
@@ -1487,15 +1498,6 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			if (br->ascii_code == NULL && code == PCRE2_ERROR_NOMEMORY)
 				goto fail;
 		}
-		/*
-		 * With an ASCII form, the UTF form only searches texts holding
-		 * non-ASCII bytes (about one bench row in sixteen): compiling all
-		 * of them would double the JIT memory (2.4 MB more), so each is
-		 * compiled when it first searches such a text (branch_code).
-		 */
-		if (jit)
-			(void) pcre2_jit_compile(br->ascii_code != NULL ? br->ascii_code :
-									 br->code, PCRE2_JIT_COMPLETE);
 	}
 	for (i = 0; i < set->nbranches; i++)
 		free(patterns[i]);
@@ -1527,9 +1529,11 @@ bounce_ruleset_free(bounce_ruleset *set)
 		for (i = 0; i < set->nbranches; i++)
 		{
 			pcre2_code_free(set->branches[i].code);
+			if (set->branches[i].jit[0] != set->branches[i].code)
+				pcre2_code_free(set->branches[i].jit[0]);
+			if (set->branches[i].jit[1] != set->branches[i].ascii_code)
+				pcre2_code_free(set->branches[i].jit[1]);
 			pcre2_code_free(set->branches[i].ascii_code);
-			if (set->branches[i].utf_jit != set->branches[i].code)
-				pcre2_code_free(set->branches[i].utf_jit);
 		}
 	free(set->branches);
 	free(set->first_branch);
@@ -2046,47 +2050,65 @@ whole_code(const bounce_ruleset *set, size_t i)
 }
 
 /*
- * The compiled form of branch br that searches a text, ASCII or not. A UTF
- * form beside an ASCII one is JIT-compiled on its first use, as a copy
+ * The compiled form of branch br that searches a text, ASCII or not: its
+ * ASCII form for an ASCII text where it has one, else its UTF form. A form
+ * is JIT-compiled once it has searched JIT_AFTER_SEARCHES texts, as a copy
  * (other threads may be searching with the original), and kept; threads
  * that race each compile one and keep the first. When JIT fails for it,
  * the original is kept in its place (not tried again); when the copy
- * cannot be made, or the set's LATE_JIT_BUDGET is spent, the interpreter
- * runs the original, as without JIT.
+ * cannot be made, or the set's JIT_BUDGET is spent, the interpreter runs
+ * the original, as without JIT.
  */
 static pcre2_code *
 branch_code(const bounce_ruleset *set, branch *br, bool ascii)
 {
-	pcre2_code *code,
+	int			form = ascii && br->ascii_code != NULL;
+	pcre2_code *original = form ? br->ascii_code : br->code,
+			   *code,
 			   *mine;
 	size_t	   *budget_used,
 				jit_size = 0;
 
-	if (br->ascii_code == NULL)
-		return br->code;
-	if (ascii)
-		return br->ascii_code;
 	if (!set->jit)
-		return br->code;
-	code = __atomic_load_n(&br->utf_jit, __ATOMIC_ACQUIRE);
+		return original;
+	code = __atomic_load_n(&br->jit[form], __ATOMIC_ACQUIRE);
 	if (code != NULL)
 		return code;
-	budget_used = (size_t *) &set->late_jit_bytes;	/* the set's one counter */
-	if (__atomic_load_n(budget_used, __ATOMIC_RELAXED) >= LATE_JIT_BUDGET ||
-		(code = pcre2_code_copy(br->code)) == NULL)
-		return br->code;
+	budget_used = (size_t *) &set->jit_bytes;	/* the set's one counter */
+	if (__atomic_load_n(budget_used, __ATOMIC_RELAXED) >= JIT_BUDGET ||
+		__atomic_fetch_add(&br->searches[form], 1, __ATOMIC_RELAXED) <
+		JIT_AFTER_SEARCHES ||
+		(code = pcre2_code_copy(original)) == NULL)
+		return original;
 	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0 ||
 		pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size) != 0)
 	{
 		/* the original serves as well as an interpreted copy would */
 		pcre2_code_free(code);
-		code = br->code;
+		code = original;
 		jit_size = 0;
 	}
 	mine = code;
-	if ((code = publish_code(&br->utf_jit, mine, br->code)) == mine)
+	if ((code = publish_code(&br->jit[form], mine, original)) == mine)
 		__atomic_fetch_add(budget_used, jit_size, __ATOMIC_RELAXED);
 	return code;
+}
+
+void
+bounce_ruleset_jit_all(const bounce_ruleset *set)
+{
+	size_t		i;
+	int			form;
+
+	for (i = 0; i < set->nbranches; i++)
+		for (form = 0; form < 2; form++)
+		{
+			branch	   *br = &set->branches[i];
+
+			__atomic_store_n(&br->searches[form], JIT_AFTER_SEARCHES,
+							 __ATOMIC_RELAXED);
+			(void) branch_code(set, br, form == 1);
+		}
 }
 
 /* The result of one regex search: 1 match, 0 none, or a BOUNCE_ error. */
