@@ -195,9 +195,9 @@ typedef struct branch
 	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts */
 	pcre2_code *jit[2];			/* a JIT-compiled copy of code [0] and of
 								 * ascii_code [1], made once the form has
-								 * searched JIT_AFTER_SEARCHES texts, or the
-								 * form itself when JIT failed for it
-								 * (branch_code) */
+								 * searched JIT_AFTER_SEARCHES texts (or a
+								 * long one), or the form itself when JIT
+								 * failed for it (branch_code) */
 	uint32_t	searches[2];	/* texts each form searched before then */
 	uint32_t	rule;
 	bool		phrase;			/* decided by the scan alone */
