@@ -1360,7 +1360,7 @@ found:
   | the six sets of candidates left out | 230 | 66.5% (153) | 189 (82.2%) |
 
   (Files: /work/holdout21/h62a-d, h62x, h63a-d, h63x, h64a-d, h64x,
-  h65a-d, h65x, h66a-d, h66x, h67a-d, h67x; test/corpus 2745 to 2863.)
+  h65a-d, h65x, h66a-d, h66x, h67a-d, h67x; test/corpus 2745 to 2867.)
   What they showed, each written as a general alternative with sibling
   rows in our own words: an address that does not parse under X.1.7 is
   the sender's; servers' own protocol words (commands out of order,
