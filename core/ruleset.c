@@ -133,11 +133,11 @@ typedef struct literal
 #error "sparse_step shifts LINK_OUT into place"
 #endif
 
-typedef struct rank_word
+typedef struct out_word
 {
-	uint64_t	bits;			/* a bit per state */
+	uint64_t	bits;			/* a bit per state with OUT_BIT */
 	uint32_t	rank;			/* bits set in the words before */
-} rank_word;
+} out_word;
 
 typedef struct out_state
 {
@@ -184,7 +184,7 @@ typedef struct automaton
 	 * a word's bits with the rank before it, a state's first literal with
 	 * its suffix link.
 	 */
-	rank_word  *out_words;		/* per 64 states: those with OUT_BIT */
+	out_word   *out_words;		/* per 64 states */
 	out_state  *out_states;		/* by rank, and one past the last */
 	uint32_t   *out_mark;		/* the literals ending in each (mark_of) */
 } automaton;
@@ -488,23 +488,9 @@ is_out_state(const automaton *a, uint32_t t)
 static inline uint32_t
 out_rank_of(const automaton *a, uint32_t t)
 {
-	const rank_word *w = &a->out_words[t >> 6];
+	const out_word *w = &a->out_words[t >> 6];
 
 	return w->rank + bits_set(w->bits & (((uint64_t) 1 << (t & 63)) - 1));
-}
-
-/* Each word's rank: the bits set in the words before it. */
-static void
-count_ranks(rank_word *words, uint32_t nwords)
-{
-	uint32_t	k,
-				n = 0;
-
-	for (k = 0; k < nwords; k++)
-	{
-		words[k].rank = n;
-		n += bits_set(words[k].bits);
-	}
 }
 
 /*
@@ -860,15 +846,17 @@ build_automaton(bounce_ruleset *set)
 	 * ranked state's literals run to the next one's first.
 	 */
 	nwords = (tr.n + 63) / 64;
-	a->out_words = calloc(nwords, sizeof(rank_word));
+	a->out_words = calloc(nwords, sizeof(out_word));
 	if (a->out_words == NULL)
 		goto done;
 	for (s = 0; s < tr.n; s++)
 		if (state_first[s + 1] > state_first[s] || state_next[s] != NO_STATE)
 			a->out_words[s >> 6].bits |= (uint64_t) 1 << (s & 63);
-	count_ranks(a->out_words, nwords);
-	nout = nwords ? a->out_words[nwords - 1].rank +
-		bits_set(a->out_words[nwords - 1].bits) : 0;
+	for (k = 0, nout = 0; k < nwords; k++)
+	{
+		a->out_words[k].rank = nout;
+		nout += bits_set(a->out_words[k].bits);
+	}
 	a->out_states = malloc(sizeof(out_state) * (nout + 1));
 	if (a->out_states == NULL)
 		goto done;
@@ -2110,15 +2098,11 @@ bounce_ruleset_jit_all(const bounce_ruleset *set)
 	size_t		i;
 	int			form;
 
+	/* as a long text would, at once */
 	for (i = 0; i < set->nbranches; i++)
 		for (form = 0; form < 2; form++)
-		{
-			branch	   *br = &set->branches[i];
-
-			__atomic_store_n(&br->searches[form], JIT_AFTER_SEARCHES,
-							 __ATOMIC_RELAXED);
-			(void) branch_code(set, br, form == 1, 0);
-		}
+			(void) branch_code(set, &set->branches[i], form == 1,
+							   JIT_AT_ONCE_BYTES);
 }
 
 /* The result of one regex search: 1 match, 0 none, or a BOUNCE_ error. */
