@@ -15,8 +15,10 @@
  *   -w  also classify each diagnostic in the wrapped forms it reaches
  *       databases in (a multi-line reply, its lines joined, a folded
  *       header, doubled spaces, no-break spaces, tabs, Latin-1 bytes in
- *       place of UTF-8, typographic apostrophes) and check that the
- *       category and the rule stay those of the row as written; and with
+ *       place of UTF-8, typographic apostrophes, quoted in the report of
+ *       the MTA that gave up: Postfix's, Exim's, Exchange's) and check
+ *       that the category and the rule stay those of the row as written;
+ *       and with
  *       the status moved to the head of the text, the same category and
  *       hardness
  *
@@ -45,13 +47,30 @@ enum wrap_form
 	WRAP_TABS,					/* "...tried\tto\treach ..." */
 	WRAP_LATIN1,				/* "Usu\xE1rio desconhecido" */
 	WRAP_APOSTROPHES,			/* "doesn\u2019t" */
+	WRAP_POSTFIX,				/* "host x said: ... (in reply to RCPT TO
+								 * command)" */
+	WRAP_EXIM,					/* "SMTP error from remote mail server after
+								 * RCPT TO:<x>: ..." */
+	WRAP_EXCHANGE,				/* "Remote Server returned '...'" */
 	WRAP_FORMS
 };
 
 static const char *const wrap_form_name[WRAP_FORMS] = {
 	"multi-line reply", "joined reply lines", "folded header", "doubled spaces",
-	"no-break spaces", "tabs", "Latin-1 bytes", "typographic apostrophes"
+	"no-break spaces", "tabs", "Latin-1 bytes", "typographic apostrophes",
+	"Postfix's report", "Exim's report", "Exchange's report"
 };
+
+/* How the MTA that gave up quotes the reply in its own report. */
+static const char *const report_format[WRAP_FORMS] = {
+	[WRAP_POSTFIX] = "<anna@example.net>: host mx1.example.net[192.0.2.25] said: %s (in reply to RCPT TO command)",
+	[WRAP_EXIM] = "SMTP error from remote mail server after RCPT TO:<anna@example.net>: %s",
+	[WRAP_EXCHANGE] = "Remote Server returned '%s'",
+};
+
+/* Room for any form of d (three bytes for each of its bytes at most), or
+ * for d in a report. */
+#define WRAP_CAP(len) ((len) * 3 + 160)
 
 /*
  * The first reply code token of d and its enhanced code, as the prefix a
@@ -154,8 +173,25 @@ wrap_text(const char *d, enum wrap_form form, size_t width, char *out,
 				line = 0;
 	int			breaks = 0;
 
-	if (strlen(d) * 3 + 64 > cap)
+	if (WRAP_CAP(strlen(d)) > cap)
 		return false;
+	if (report_format[form] != NULL)
+	{
+		size_t		spaces = 0,
+					underscores = 0;
+
+		/* a log line with its spaces written as underscores (qmail-send's)
+		 * is not a reply that another MTA quotes */
+		for (p = d; *p; p++)
+		{
+			spaces += *p == ' ';
+			underscores += *p == '_';
+		}
+		if (underscores > spaces)
+			return false;
+		snprintf(out, cap, report_format[form], d);
+		return true;
+	}
 	if (form == WRAP_LATIN1)
 		return latin1_text(d, out);
 	if (form == WRAP_APOSTROPHES)
@@ -205,7 +241,7 @@ check_wrapped(const bounce_ruleset *set, bounce_matcher *m, const char *file,
 			  const bounce_result *r)
 {
 	static const size_t widths[] = {20, 45};
-	size_t		cap = strlen(d) * 3 + 64;	/* any form, or the status + d */
+	size_t		cap = WRAP_CAP(strlen(d));	/* any form, or the status + d */
 	char	   *out = malloc(cap);
 	int			failed = 0,
 				form;
