@@ -16,9 +16,9 @@
  *       databases in (a multi-line reply, its lines joined, a folded
  *       header, doubled spaces, no-break spaces, tabs, Latin-1 bytes in
  *       place of UTF-8, typographic apostrophes, quoted in the report of
- *       the MTA that gave up: Postfix's, Exim's, Exchange's, qmail's) and check
- *       that the category and the rule stay those of the row as written;
- *       and with
+ *       the MTA that gave up: Postfix's, Exim's, Exchange's, qmail's,
+ *       Yahoo's) and check that the category and the rule stay those of
+ *       the row as written; and with
  *       the status moved to the head of the text, the same category and
  *       hardness
  *
@@ -54,13 +54,15 @@ enum wrap_form
 	WRAP_EXCHANGE,				/* "Remote Server returned '...'" */
 	WRAP_QMAIL,					/* "x does not like recipient.\nRemote host
 								 * said: ...\nGiving up on x." */
+	WRAP_YAHOO,					/* "<x>: Remote host said: ... [RCPT_TO]" */
 	WRAP_FORMS
 };
 
 static const char *const wrap_form_name[WRAP_FORMS] = {
 	"multi-line reply", "joined reply lines", "folded header", "doubled spaces",
 	"no-break spaces", "tabs", "Latin-1 bytes", "typographic apostrophes",
-	"Postfix's report", "Exim's report", "Exchange's report", "qmail's report"
+	"Postfix's report", "Exim's report", "Exchange's report", "qmail's report",
+	"Yahoo's report"
 };
 
 /* How the MTA that gave up quotes the reply in its own report. */
@@ -68,6 +70,7 @@ static const char *const report_format[WRAP_FORMS] = {
 	[WRAP_POSTFIX] = "<anna@example.net>: host mx1.example.net[192.0.2.25] said: %s (in reply to RCPT TO command)",
 	[WRAP_EXIM] = "SMTP error from remote mail server after RCPT TO:<anna@example.net>: %s",
 	[WRAP_EXCHANGE] = "Remote Server returned '%s'",
+	[WRAP_YAHOO] = "Sorry, we were unable to deliver your message to the following address. <anna@example.net>: Remote host said: %s [RCPT_TO]",
 	[WRAP_QMAIL] = "<anna@example.net>:\n192.0.2.25 does not like recipient.\nRemote host said: %s\nGiving up on 192.0.2.25.\n",
 };
 
