@@ -370,6 +370,17 @@ bounce_nbsp_at(const unsigned char *t, size_t n, size_t i)
 }
 
 /*
+ * An escape standing for white space ("\n", "\r", "\t"), as a text stored
+ * still escaped (a JSON string) holds it, at t[i]?
+ */
+static inline bool
+bounce_space_escape_at(const unsigned char *t, size_t n, size_t i)
+{
+	return i + 1 < n && t[i] == '\\' &&
+		(t[i + 1] == 'n' || t[i + 1] == 'r' || t[i + 1] == 't');
+}
+
+/*
  * How the prefilter sees a byte: ASCII letters lower-cased, pcre2's \s
  * characters (space, HT, LF, VT, FF, CR) made a space, other ASCII kept,
  * and bytes of multi-byte characters or'ed with 0x20, which makes the

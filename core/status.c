@@ -30,10 +30,19 @@ is_alnum(unsigned char c)
 	return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
+/* A two-byte blank at i: U+00A0, or an escape standing for white space. */
 static inline bool
-nbsp_at(const char *s, size_t len, size_t i)
+wide_blank_at(const char *s, size_t len, size_t i)
 {
-	return bounce_nbsp_at((const unsigned char *) s, len, i);
+	return bounce_nbsp_at((const unsigned char *) s, len, i) ||
+		bounce_space_escape_at((const unsigned char *) s, len, i);
+}
+
+/* Does an escape standing for white space ("\\n") end just before at? */
+static inline bool
+after_escape(const char *s, size_t at)
+{
+	return at > 1 && bounce_space_escape_at((const unsigned char *) s, at, at - 2);
 }
 
 /* Bytes skipped before a label, after a reply code, before an enhanced code */
@@ -56,7 +65,7 @@ is_enhanced_gap(unsigned char c)
 	return c == ' ' || c == '-';
 }
 
-/* The offset past the bytes gap accepts and the no-break spaces from i on. */
+/* The offset past the bytes gap accepts and the two-byte blanks from i on. */
 static inline size_t
 skip_gap(const char *s, size_t len, size_t i, bool (*gap) (unsigned char))
 {
@@ -64,7 +73,7 @@ skip_gap(const char *s, size_t len, size_t i, bool (*gap) (unsigned char))
 	{
 		if (i < len && gap((unsigned char) s[i]))
 			i++;
-		else if (nbsp_at(s, len, i))
+		else if (wide_blank_at(s, len, i))
 			i += 2;
 		else
 			return i;
@@ -102,7 +111,8 @@ enhanced_at(const char *s, size_t len, size_t at, int enh[3])
 
 	if (c != '2' && c != '4' && c != '5')
 		return 0;
-	if (at > 0 && (is_alnum((unsigned char) s[at - 1]) || s[at - 1] == '.'))
+	if (at > 0 && (is_alnum((unsigned char) s[at - 1]) || s[at - 1] == '.') &&
+		!after_escape(s, at))
 		return 0;
 	i++;
 	if (i >= len || s[i] != '.')
@@ -148,7 +158,8 @@ reply_at(const char *s, size_t len, size_t at, int *reply)
 	{
 		unsigned char p = (unsigned char) s[at - 1];
 
-		if (is_alnum(p) || p == '.' || p == '-' || p == '+' || p == '_')
+		if ((is_alnum(p) || p == '.' || p == '-' || p == '+' || p == '_') &&
+			!after_escape(s, at))
 			return 0;
 	}
 	if (at + 3 < len)
@@ -269,7 +280,7 @@ static bool
 introduced(const char *s, size_t at)
 {
 	while (at > 0 && (s[at - 1] == ' ' || s[at - 1] == '\t' ||
-					  (at > 1 && nbsp_at(s, at, at - 2))))
+					  (at > 1 && wide_blank_at(s, at, at - 2))))
 		at -= s[at - 1] == ' ' || s[at - 1] == '\t' ? 1 : 2;
 	if (at == 0)
 		return true;

@@ -28,7 +28,12 @@
  *   spell "doesn't" once;
  * - in a text that writes its spaces as underscores, as qmail-send's log
  *   does with the remote reply ("Remote_host_said:_550_No_such_user/"),
- *   every underscore made a space (byte for byte, so offsets keep).
+ *   every underscore made a space (byte for byte, so offsets keep);
+ * - a text stored still escaped, as a JSON string or an HTML page holds
+ *   it: the escapes "\n", "\r" and "\t" read as white space (so a reply's
+ *   lines joined by them unwrap as real ones do), "\"", "\/", "\'" and
+ *   "\\" as the character; the HTML entities "&lt;", "&gt;", "&amp;", "&quot;",
+ *   "&apos;", "&#39;", "&#x27;" as theirs and "&nbsp;", "&#160;" as a space.
  *
  * Everything else is copied, in stretches. A list of where each stretch
  * starts in both texts maps a match back to the caller's text.
@@ -43,13 +48,60 @@ is_space(unsigned char c)
 	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-/* The length of the white space character at i: pcre2's \s, or U+00A0. */
+/*
+ * The length of the white space at i: pcre2's \s, U+00A0, or an escape
+ * standing for one.
+ */
 static inline size_t
 space_at(const unsigned char *t, size_t n, size_t i)
 {
 	if (is_space(t[i]))
 		return 1;
-	return bounce_nbsp_at(t, n, i) ? 2 : 0;
+	return bounce_nbsp_at(t, n, i) || bounce_space_escape_at(t, n, i) ? 2 : 0;
+}
+
+/*
+ * An escaped character at i: a JSON escape of a quote, slash or backslash,
+ * or one of the HTML entities that a reply's punctuation and spaces become.
+ * Its length, and the byte it stands for in *c; or 0.
+ */
+static size_t
+escaped_char_at(const unsigned char *t, size_t n, size_t i, unsigned char *c)
+{
+	static const struct
+	{
+		const char *name;
+		unsigned char c;
+	}			entities[] = {
+		{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'},
+		{"&apos;", '\''}, {"&#39;", '\''}, {"&#x27;", '\''},
+		{"&nbsp;", ' '}, {"&#160;", ' '},
+	};
+	size_t		k;
+
+	if (t[i] == '\\')
+	{
+		if (i + 1 < n && (t[i + 1] == '"' || t[i + 1] == '/' ||
+						  t[i + 1] == '\'' || t[i + 1] == '\\'))
+		{
+			*c = t[i + 1];
+			return 2;
+		}
+		return 0;
+	}
+	if (t[i] != '&')
+		return 0;
+	for (k = 0; k < sizeof(entities) / sizeof(entities[0]); k++)
+	{
+		size_t		len = strlen(entities[k].name);
+
+		if (i + len <= n && memcmp(t + i, entities[k].name, len) == 0)
+		{
+			*c = entities[k].c;
+			return len;
+		}
+	}
+	return 0;
 }
 
 /* The length of a typographic apostrophe at i, or 0. */
@@ -307,8 +359,9 @@ spaces_written_as_underscores(const unsigned char *t, size_t n)
  * Where to look: a white-space byte other than a space (U+00A0 too), two
  * spaces in a row, a space before a reply code, a space not after a digit
  * before an enhanced code (after one, as in "550 5.1.1", the code is the
- * reply's own), or an apostrophe's first two bytes. Sixteen bytes at a
- * time, since most texts hold none but the one code after "said:".
+ * reply's own), an apostrophe's first two bytes, or the '\\' or '&' that
+ * may start an escape. Sixteen bytes at a time, since most texts hold none
+ * but the one code after "said:".
  */
 static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
@@ -318,6 +371,7 @@ worth_a_look(const unsigned char *t, size_t n, size_t i)
 	return t[i] < ' ' ||
 		bounce_nbsp_at(t, n, i) ||
 		apostrophe_at(t, n, i) > 0 ||
+		t[i] == '\\' || t[i] == '&' ||
 		(t[i] == ' ' && i + 1 < n &&
 		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1) ||
 		  (!(i > 0 && is_digit(t[i - 1])) &&
@@ -342,10 +396,12 @@ next_look(const unsigned char *t, size_t n, size_t i)
 		memcpy(&v2, t + i + 2, 16);
 		memcpy(&v4, t + i + 4, 16);
 		/* below ' ', the first byte of U+00A0 or of an apostrophe (the rest
-		 * checked one by one, as the digits of a code), or ' ' before ' ' or
-		 * before '2'..'5' and then '.' or, 3 bytes on, '-' or ' ' */
+		 * checked one by one, as the digits of a code), an escape's '\\' or
+		 * '&', or ' ' before ' ' or before '2'..'5' and then '.' or, 3 bytes
+		 * on, '-' or ' ' */
 		hit = (bounce_bytes16) (((v & 0xE0) == 0) |
 						 (v == 0xC2) | (v == 0xCA) | (v == 0xE2) |
+						 (v == '\\') | (v == '&') |
 						 ((v == ' ') &
 						  ((v1 == ' ') |
 						   ((((bounce_bytes16) (v1 - '2') & 0xFC) == 0) &
@@ -390,7 +446,8 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 	{
 		if (s > 0 && is_space(t[s - 1]))
 			s--;
-		else if (s > 1 && bounce_nbsp_at(t, n, s - 2))
+		else if (s > 1 && (bounce_nbsp_at(t, n, s - 2) ||
+						   bounce_space_escape_at(t, n, s - 2)))
 			s -= 2;
 		else
 			break;
@@ -459,6 +516,8 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 					k = apostrophe_at(t, n, i);
 		unsigned char written = '\'';
 
+		if (k == 0 && !bounce_space_escape_at(t, n, i))
+			k = escaped_char_at(t, n, i, &written);
 		if (k > 0)
 			to = i + k;
 		else if ((to = rewrite_end(t, n, i, &start, &end, &mem)) == 0)

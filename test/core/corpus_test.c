@@ -14,8 +14,9 @@
  *       on the same matcher, still give the row's own result
  *   -w  also classify each diagnostic in the wrapped forms it reaches
  *       databases in (a multi-line reply, its lines joined, a folded
- *       header, doubled spaces, no-break spaces, tabs, Latin-1 bytes in
- *       place of UTF-8, typographic apostrophes, quoted in the report of
+ *       header, its lines in a JSON string's escapes, doubled spaces,
+ *       no-break spaces, tabs, Latin-1 bytes in place of UTF-8,
+ *       typographic apostrophes, HTML entities, quoted in the report of
  *       the MTA that gave up: Postfix's, Exim's, Exchange's, qmail's,
  *       Yahoo's) and check that the category and the rule stay those of
  *       the row as written; and with
@@ -41,12 +42,15 @@ enum wrap_form
 	WRAP_LINES,					/* "...tried to\r\n550-5.1.1 reach ..." */
 	WRAP_JOINED,				/* "...tried to 550-5.1.1 reach ..." */
 	WRAP_FOLDED,				/* "...tried to\r\n\treach ..." */
+	WRAP_JSON,					/* "...tried to\\r\\n550-5.1.1 reach ..." (a
+								 * JSON string's escapes, stored as such) */
 	WRAP_SPACED,				/* "...tried  to  reach ..." (from here on
 								 * every space, whatever the width) */
 	WRAP_NBSP,					/* "...tried\u00a0to\u00a0reach ..." */
 	WRAP_TABS,					/* "...tried\tto\treach ..." */
 	WRAP_LATIN1,				/* "Usu\xE1rio desconhecido" */
 	WRAP_APOSTROPHES,			/* "doesn\u2019t" */
+	WRAP_HTML,					/* "doesn&#39;t", "&lt;x@y&gt;" */
 	WRAP_POSTFIX,				/* "host x said: ... (in reply to RCPT TO
 								 * command)" */
 	WRAP_EXIM,					/* "SMTP error from remote mail server after
@@ -59,8 +63,9 @@ enum wrap_form
 };
 
 static const char *const wrap_form_name[WRAP_FORMS] = {
-	"multi-line reply", "joined reply lines", "folded header", "doubled spaces",
-	"no-break spaces", "tabs", "Latin-1 bytes", "typographic apostrophes",
+	"multi-line reply", "joined reply lines", "folded header",
+	"JSON-escaped lines", "doubled spaces", "no-break spaces", "tabs",
+	"Latin-1 bytes", "typographic apostrophes", "HTML entities",
 	"Postfix's report", "Exim's report", "Exchange's report", "qmail's report",
 	"Yahoo's report"
 };
@@ -74,9 +79,9 @@ static const char *const report_format[WRAP_FORMS] = {
 	[WRAP_QMAIL] = "<anna@example.net>:\n192.0.2.25 does not like recipient.\nRemote host said: %s\nGiving up on 192.0.2.25.\n",
 };
 
-/* Room for any form of d (three bytes for each of its bytes at most), or
- * for d in a report. */
-#define WRAP_CAP(len) ((len) * 3 + 160)
+/* Room for any form of d (eight bytes for each of its bytes at most: a
+ * multi-line reply's prefixes, then escaped), or for d in a report. */
+#define WRAP_CAP(len) ((len) * 8 + 160)
 
 /*
  * The first reply code token of d and its enhanced code, as the prefix a
@@ -163,6 +168,70 @@ curly_text(const char *d, char *out)
 	return changed;
 }
 
+static bool wrap_text(const char *d, enum wrap_form form, size_t width,
+					  char *out, size_t cap);
+
+/*
+ * d as a JSON string holds it when stored without decoding: broken into
+ * lines as a multi-line reply (or, without a reply code, as a folded
+ * header), then each line break, tab, quote, backslash and slash escaped.
+ */
+static bool
+json_text(const char *d, size_t width, char *out, size_t cap)
+{
+	char	   *lines = malloc(cap);
+	const char *p;
+	size_t		n = 0;
+	bool		broken;
+
+	if (lines == NULL)
+		return false;
+	broken = wrap_text(d, WRAP_LINES, width, lines, cap) ||
+		wrap_text(d, WRAP_FOLDED, width, lines, cap);
+	for (p = lines; broken && *p; p++)
+	{
+		const char *esc = *p == '\r' ? "\\r" : *p == '\n' ? "\\n" :
+		*p == '\t' ? "\\t" : *p == '"' ? "\\\"" : *p == '\\' ? "\\\\" :
+		*p == '/' ? "\\/" : NULL;
+
+		if (esc != NULL)
+		{
+			memcpy(out + n, esc, 2);
+			n += 2;
+		}
+		else
+			out[n++] = *p;
+	}
+	out[n] = '\0';
+	free(lines);
+	return broken;
+}
+
+/* d with its markup characters as HTML entities; false when it holds none */
+static bool
+html_text(const char *d, char *out)
+{
+	size_t		n = 0;
+	bool		changed = false;
+
+	for (; *d; d++)
+	{
+		const char *ent = *d == '<' ? "&lt;" : *d == '>' ? "&gt;" :
+		*d == '&' ? "&amp;" : *d == '"' ? "&quot;" : *d == '\'' ? "&#39;" : NULL;
+
+		if (ent == NULL)
+			out[n++] = *d;
+		else
+		{
+			memcpy(out + n, ent, strlen(ent));
+			n += strlen(ent);
+			changed = true;
+		}
+	}
+	out[n] = '\0';
+	return changed;
+}
+
 /*
  * d in a wrapped form, lines broken at the first space past width bytes
  * (after the reply code, for the two forms that repeat it). Returns false
@@ -198,6 +267,10 @@ wrap_text(const char *d, enum wrap_form form, size_t width, char *out,
 		snprintf(out, cap, report_format[form], d);
 		return true;
 	}
+	if (form == WRAP_JSON)
+		return json_text(d, width, out, cap);
+	if (form == WRAP_HTML)
+		return html_text(d, out);
 	if (form == WRAP_LATIN1)
 		return latin1_text(d, out);
 	if (form == WRAP_APOSTROPHES)

@@ -2046,6 +2046,21 @@ test_unwrap(void)
 	UNWRAP_SAME("\xE2\x80");
 	UNWRAP_SAME("x\xCA");
 
+	/* a text stored still escaped: a JSON string's white-space escapes read
+	 * as white space (a reply's lines joined by them unwrap), its escaped
+	 * quotes, slashes and backslashes and HTML's entities as the characters;
+	 * other backslashes and ampersands stay */
+	UNWRAP("does not\\nexist", "does not exist");
+	UNWRAP("550-5.1.1 The account does not\\r\\n550-5.1.1 exist",
+		   "550-5.1.1 The account does not exist");
+	UNWRAP("a\\tb \\\"c\\\" https:\\/\\/x\\/y c:\\\\d", "a b \"c\" https://x/y c:\\d");
+	UNWRAP("doesn&#39;t &lt;a@b&gt; &quot;x&quot; &amp; doesn&apos;t &#x27;y&#x27;",
+		   "doesn't <a@b> \"x\" & doesn't 'y'");
+	UNWRAP("user&nbsp;unknown&#160;here", "user unknown here");
+	UNWRAP_SAME("a \\x b \\ & c &amp d &#40; e &lt");
+	UNWRAP_SAME("\\");
+	UNWRAP_SAME("&");
+
 	/* spaces written as underscores (qmail-send's log): every underscore a
 	 * space, byte for byte; identifiers in an ordinary reply stay */
 	UNWRAP("192.0.2.1_does_not_like_recipient./Remote_host_said:_550_No_such_user/",

@@ -14,8 +14,10 @@
  * ns stretches: no longer than t (shorter unless only underscores became
  * spaces), stretches within bounds, the first at 0, each further one later
  * in both; every byte of the copy the byte its offset names in t, a space
- * standing for white space (U+00A0's first byte too) or an underscore, or
- * "'" for an apostrophe's first byte, offsets increasing;
+ * standing for white space (U+00A0's first byte too, an escape's '\\' or
+ * "&nbsp;"'s '&') or an underscore, "'" for an apostrophe's first byte, or
+ * the character an escape ('\\') or an HTML entity ('&') stands for,
+ * offsets increasing;
  * and valid UTF-8 if t is. Returns NULL, or what does not hold.
  */
 static const char *
@@ -42,8 +44,11 @@ unwrap_check(const unsigned char *t, size_t n, const unsigned char *out,
 			return "offsets out of the text or not increasing";
 		if (out[i] != t[at] &&
 			!(out[i] == ' ' && (t[at] == ' ' || (t[at] >= '\t' && t[at] <= '\r') ||
-								t[at] == 0xC2 || t[at] == '_')) &&
-			!(out[i] == '\'' && (t[at] == 0xE2 || t[at] == 0xCA)))
+								t[at] == 0xC2 || t[at] == '_' ||
+								t[at] == '\\' || t[at] == '&')) &&
+			!(out[i] == '\'' && (t[at] == 0xE2 || t[at] == 0xCA)) &&
+			!((t[at] == '\\' || t[at] == '&') && strchr("<>&\"'/\\", out[i]) != NULL &&
+			  out[i] != '\0'))
 			return "a byte of the copy is not the text's";
 		prev = at;
 	}
