@@ -56,6 +56,7 @@ enum wrap_form
 	WRAP_EXIM,					/* "SMTP error from remote mail server after
 								 * RCPT TO:<x>: ..." */
 	WRAP_EXCHANGE,				/* "Remote Server returned '...'" */
+	WRAP_EXCHANGE_DSN,			/* "#... ##rfc822;x" */
 	WRAP_QMAIL,					/* "x does not like recipient.\nRemote host
 								 * said: ...\nGiving up on x." */
 	WRAP_YAHOO,					/* "<x>: Remote host said: ... [RCPT_TO]" */
@@ -66,7 +67,8 @@ static const char *const wrap_form_name[WRAP_FORMS] = {
 	"multi-line reply", "joined reply lines", "folded header",
 	"JSON-escaped lines", "doubled spaces", "no-break spaces", "tabs",
 	"Latin-1 bytes", "typographic apostrophes", "HTML entities",
-	"Postfix's report", "Exim's report", "Exchange's report", "qmail's report",
+	"Postfix's report", "Exim's report", "Exchange's report",
+	"Exchange's status notice", "qmail's report",
 	"Yahoo's report"
 };
 
@@ -75,6 +77,7 @@ static const char *const report_format[WRAP_FORMS] = {
 	[WRAP_POSTFIX] = "<anna@example.net>: host mx1.example.net[192.0.2.25] said: %s (in reply to RCPT TO command)",
 	[WRAP_EXIM] = "SMTP error from remote mail server after RCPT TO:<anna@example.net>: %s",
 	[WRAP_EXCHANGE] = "Remote Server returned '%s'",
+	[WRAP_EXCHANGE_DSN] = "#%s ##rfc822;anna@example.net",
 	[WRAP_YAHOO] = "Sorry, we were unable to deliver your message to the following address. <anna@example.net>: Remote host said: %s [RCPT_TO]",
 	[WRAP_QMAIL] = "<anna@example.net>:\n192.0.2.25 does not like recipient.\nRemote host said: %s\nGiving up on 192.0.2.25.\n",
 };
