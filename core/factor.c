@@ -395,6 +395,49 @@ other_case(unsigned cp)
 		return cp + 80;
 	if (cp >= 0x450 && cp <= 0x45F)
 		return cp - 80;
+	/*
+	 * Greek: the basic letters pair at a distance of 32, the accented ones
+	 * as listed; letters with a third partner (beta and curled beta,
+	 * epsilon and lunate epsilon, theta, iota, kappa, mu and micro sign,
+	 * pi, rho, the sigmas, phi, omega and ohm sign) are never in a literal.
+	 */
+	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x3B1 && cp <= 0x3C9))
+	{
+		unsigned	lower = cp >= 0x3B1 ? cp : cp + 32;
+
+		if (cp == 0x3A2 || lower == 0x3B2 || lower == 0x3B5 ||
+			lower == 0x3B8 || lower == 0x3B9 || lower == 0x3BA ||
+			lower == 0x3BC || lower == 0x3C0 || lower == 0x3C1 ||
+			lower == 0x3C2 || lower == 0x3C3 || lower == 0x3C6 ||
+			lower == 0x3C9)
+			return -1;
+		return cp >= 0x3B1 ? (long) cp - 32 : (long) cp + 32;
+	}
+	switch (cp)
+	{
+		case 0x3AC: return 0x386;	/* alpha with tonos */
+		case 0x386: return 0x3AC;
+		case 0x3AD: return 0x388;	/* epsilon, eta, iota with tonos */
+		case 0x388: return 0x3AD;
+		case 0x3AE: return 0x389;
+		case 0x389: return 0x3AE;
+		case 0x3AF: return 0x38A;
+		case 0x38A: return 0x3AF;
+		case 0x3CC: return 0x38C;	/* omicron, upsilon, omega with tonos */
+		case 0x38C: return 0x3CC;
+		case 0x3CD: return 0x38E;
+		case 0x38E: return 0x3CD;
+		case 0x3CE: return 0x38F;
+		case 0x38F: return 0x3CE;
+		case 0x3CA: return 0x3AA;	/* iota, upsilon with dialytika */
+		case 0x3AA: return 0x3CA;
+		case 0x3CB: return 0x3AB;
+		case 0x3AB: return 0x3CB;
+	}
+	/* Hebrew, Arabic and the scripts of India and Thailand: no case */
+	if ((cp >= 0x590 && cp <= 0x6FF) || (cp >= 0x900 && cp <= 0xDFF) ||
+		(cp >= 0xE00 && cp <= 0xE7F))
+		return 0;
 	/* CJK punctuation, kana, ideographs, Hangul: no case */
 	if ((cp >= 0x3000 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
 		(cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xFF01 && cp <= 0xFF20) ||
