@@ -74,12 +74,16 @@ static const char *const wrap_form_name[WRAP_FORMS] = {
 
 /* How the MTA that gave up quotes the reply in its own report. */
 static const char *const report_format[WRAP_FORMS] = {
-	[WRAP_POSTFIX] = "<anna@example.net>: host mx1.example.net[192.0.2.25] said: %s (in reply to RCPT TO command)",
-	[WRAP_EXIM] = "SMTP error from remote mail server after RCPT TO:<anna@example.net>: %s",
+	[WRAP_POSTFIX] = "<anna@example.net>: host mx1.example.net[192.0.2.25] "
+	"said: %s (in reply to RCPT TO command)",
+	[WRAP_EXIM] = "SMTP error from remote mail server after "
+	"RCPT TO:<anna@example.net>: %s",
 	[WRAP_EXCHANGE] = "Remote Server returned '%s'",
 	[WRAP_EXCHANGE_DSN] = "#%s ##rfc822;anna@example.net",
-	[WRAP_YAHOO] = "Sorry, we were unable to deliver your message to the following address. <anna@example.net>: Remote host said: %s [RCPT_TO]",
-	[WRAP_QMAIL] = "<anna@example.net>:\n192.0.2.25 does not like recipient.\nRemote host said: %s\nGiving up on 192.0.2.25.\n",
+	[WRAP_YAHOO] = "Sorry, we were unable to deliver your message to the "
+	"following address. <anna@example.net>: Remote host said: %s [RCPT_TO]",
+	[WRAP_QMAIL] = "<anna@example.net>:\n192.0.2.25 does not like recipient.\n"
+	"Remote host said: %s\nGiving up on 192.0.2.25.\n",
 };
 
 /* Room for any form of d (eight bytes for each of its bytes at most: a
