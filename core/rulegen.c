@@ -18,6 +18,14 @@
  * names; when: a code condition (any, transient, ...; see internal.h);
  * pattern: the rest of the line, a pcre2 regex matched caseless.
  * A line starting with "##" is a section heading; a blank line ends a note.
+ *
+ * A fragment that several rules share is written once, as a line
+ *
+ *   # What the fragment matches (comment required, as for a rule).
+ *   @name   pattern
+ *
+ * and a later pattern (a rule's or a fragment's) writes @{name} where the
+ * fragment's pattern goes; the table holds the patterns expanded.
  * Errors name the file and line and make the build fail.
  */
 #include <ctype.h>
@@ -47,10 +55,18 @@ static const struct
 };
 
 #define MAX_RULES 8192
+#define MAX_FRAGMENTS 64
 
 static char *ids[MAX_RULES];
 static int	nrules;
 static int	errors;
+
+static struct
+{
+	char	   *name;
+	char	   *pattern;		/* expanded */
+}			fragments[MAX_FRAGMENTS];
+static int	nfragments;
 
 static void
 fail(const char *file, int line, const char *what, const char *detail)
@@ -96,6 +112,70 @@ next_field(char **p)
 	return start;
 }
 
+/*
+ * pattern with each @{name} replaced by the fragment's pattern (malloc'd);
+ * an unknown name is an error, left as written.
+ */
+static char *
+expand_fragments(const char *file, int lineno, const char *pattern)
+{
+	size_t		cap = strlen(pattern) + 1,
+				n = 0;
+	char	   *out = malloc(cap);
+	const char *p = pattern;
+
+	if (out == NULL)
+	{
+		fail(file, lineno, "out of memory", NULL);
+		return NULL;
+	}
+	while (*p)
+	{
+		const char *piece = p,
+				   *end;
+		size_t		len = 1;
+		int			k;
+
+		if (p[0] == '@' && p[1] == '{' && (end = strchr(p + 2, '}')) != NULL)
+		{
+			for (k = 0; k < nfragments; k++)
+				if (strlen(fragments[k].name) == (size_t) (end - p - 2) &&
+					strncmp(fragments[k].name, p + 2, (size_t) (end - p - 2)) == 0)
+					break;
+			if (k < nfragments)
+			{
+				piece = fragments[k].pattern;
+				len = strlen(piece);
+			}
+			else
+			{
+				fail(file, lineno, "unknown fragment", p);
+				len = (size_t) (end - p + 1);
+			}
+			p = end + 1;
+		}
+		else
+			p++;
+		if (n + len + 1 > cap)
+		{
+			char	   *grown;
+
+			cap = (n + len + 1) * 2;
+			if ((grown = realloc(out, cap)) == NULL)
+			{
+				free(out);
+				fail(file, lineno, "out of memory", NULL);
+				return NULL;
+			}
+			out = grown;
+		}
+		memcpy(out + n, piece, len);
+		n += len;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 static bool
 valid_id(const char *id)
 {
@@ -135,6 +215,7 @@ read_file(const char *file)
 					cat = -1,
 					cond = -1;
 		char		origin[512];
+		char	   *expanded;
 
 		lineno++;
 		if (n > 0 && line[n - 1] != '\n' && !feof(f))
@@ -163,6 +244,32 @@ read_file(const char *file)
 					strcat(note, " ");
 				strcat(note, p);
 			}
+			continue;
+		}
+		if (*p == '@')
+		{
+			char	   *name = next_field(&p);
+
+			while (*p == ' ' || *p == '\t')
+				p++;
+			if (!valid_id(name + 1) || *p == '\0')
+				fail(file, lineno, "bad fragment (@name pattern)", name);
+			else if (note[0] == '\0')
+				fail(file, lineno, "fragment without a comment saying what it is for",
+					 name);
+			else if (nfragments == MAX_FRAGMENTS)
+				fail(file, lineno, "too many fragments", name);
+			else
+			{
+				for (i = 0; i < nfragments; i++)
+					if (strcmp(fragments[i].name, name + 1) == 0)
+						fail(file, lineno, "duplicate fragment", name);
+				fragments[nfragments].name = strdup(name + 1);
+				fragments[nfragments].pattern = expand_fragments(file, lineno, p);
+				if (fragments[nfragments].name && fragments[nfragments].pattern)
+					nfragments++;
+			}
+			note[0] = '\0';
 			continue;
 		}
 		id = next_field(&p);
@@ -204,7 +311,9 @@ read_file(const char *file)
 		emit_string(id);
 		printf(", %s, %s,\n\t\t", categories[cat].symbol,
 			   conditions[cond].symbol);
-		emit_string(pattern);
+		expanded = expand_fragments(file, lineno, pattern);
+		emit_string(expanded ? expanded : pattern);
+		free(expanded);
 		printf(",\n\t\t");
 		emit_string(note);
 		printf(",\n\t\t");

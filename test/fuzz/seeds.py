@@ -116,15 +116,24 @@ def main():
                 # status and diagnostic absent: only the name lookup runs
                 f.write(bytes([0x03, 0, 0]) + pad + v + pad)
     npat = 0
+    fragments = {}  # @name -> pattern, expanded as core/rulegen.c does
+
+    def expand(pattern):
+        return re.sub(rb"@\{([a-z0-9._-]+)\}",
+                      lambda m: fragments.get(m.group(1), m.group(0)), pattern)
+
     for path in rules_files:
         with open(path, "rb") as f:
             for line in f.read().split(b"\n"):
                 cols = line.split(b"\t", 3)
+                if line.startswith(b"@") and len(cols) >= 2:
+                    fragments[cols[0][1:]] = expand(cols[-1])
+                    continue
                 if line.startswith(b"#") or len(cols) < 4:
                     continue
                 name = cols[1].decode("utf-8", "replace")
                 cat = NAMES.index(name) if name in NAMES[:15] else 14
-                pattern = cols[3]
+                pattern = expand(cols[3])
                 _, status, diagnostic = corpus[(npat * 7) % len(corpus)]
                 with open(os.path.join(dirs["custom"], safe(cols[0])), "wb") as f:
                     flags = 0x70 if npat % 8 == 0 else 0

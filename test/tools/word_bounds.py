@@ -16,6 +16,7 @@ text; a literal character above U+007F among them is a failure. Prints one
 line per failure and "N passed, N failed" (N: the \\b checked).
 """
 import os
+import re
 import sys
 
 # the top-level alternatives of a pattern, as the bench's SQL CASE splits them
@@ -144,13 +145,22 @@ def word_bound_failures(pattern):
 
 def main(paths):
     passed = failed = 0
+    fragments = {}  # @name -> pattern, expanded (core/rulegen.c)
+
+    def expand(pattern):
+        return re.sub(r'@\{([a-z0-9._-]+)\}',
+                      lambda m: fragments.get(m.group(1), m.group(0)), pattern)
+
     for path in paths:
         with open(path, encoding='utf-8') as f:
             for lineno, line in enumerate(f, 1):
                 fields = line.rstrip('\n').split('\t')
+                if line.startswith('@') and len(fields) >= 2:
+                    fragments[fields[0][1:]] = expand(fields[-1])
+                    continue
                 if line.startswith('#') or len(fields) < 4:
                     continue
-                for offset, wide in word_bound_failures(fields[3]):
+                for offset, wide in word_bound_failures(expand(fields[3])):
                     if not wide:
                         passed += 1
                         continue
