@@ -1,0 +1,69 @@
+"""rulegen_check.py RULEGEN: the rules-file compiler accepts what docs/rules.md
+describes and refuses, naming the line, what it says it refuses.
+
+Each case is a small rules file; a good one must compile (exit 0) to the
+patterns given, with fragments expanded; a bad one must fail (exit 1) with
+the message given on stderr.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+
+GOOD = [
+    ("# a rule\nr.one\tother\tany\tuser\\s+unknown\n", ["user\\\\s+unknown"]),
+    ("# a fragment\n@tail\t\\s*$\n# a rule using it\nr.one\tother\tany\tok@{tail}\n",
+     ["ok\\\\s*$"]),
+    ("# one fragment\n@a\tx\n# another, using it\n@b\t@{a}y\n# a rule\n"
+     "r.one\tother\tany\t@{b}|@{a}\n", ["xy|x"]),
+    ("## a heading\n\n# a rule\nr.one\tother\ttransient\tabc\n", ["abc"]),
+]
+BAD = [
+    ("r.one\tother\tany\tabc\n", "rule without a comment"),
+    ("# a rule\nR.one\tother\tany\tabc\n", "bad rule id"),
+    ("# a rule\nr.one\tnonsense\tany\tabc\n", "unknown category"),
+    ("# a rule\nr.one\tother\tsometimes\tabc\n", "unknown condition"),
+    ("# a rule\nr.one\tother\tany\t\n", "empty pattern"),
+    ("# a\nr.one\tother\tany\tabc\n# b\nr.one\tother\tany\tdef\n",
+     "duplicate rule id"),
+    ("# a rule\nr.one\tother\tany\tx@{nope}\n", "unknown fragment"),
+    ("@tail\t$\n", "fragment without a comment"),
+    ("# a\n@tail\t$\n# b\n@tail\t$\n", "duplicate fragment"),
+    ("# a\n@tail\n", "bad fragment"),
+]
+
+
+def run(rulegen, text):
+    with tempfile.NamedTemporaryFile("w", suffix=".rules", delete=False,
+                                     encoding="utf-8") as f:
+        f.write(text)
+    try:
+        p = subprocess.run([rulegen, f.name], capture_output=True, text=True)
+    finally:
+        os.unlink(f.name)
+    return p
+
+
+def main(rulegen):
+    passed = failed = 0
+    for text, patterns in GOOD:
+        p = run(rulegen, text)
+        ok = p.returncode == 0 and all('"%s"' % want in p.stdout for want in patterns)
+        passed += ok
+        failed += not ok
+        if not ok:
+            print("FAIL good file refused or mis-expanded: %r: %s" % (text, p.stderr.strip()))
+    for text, message in BAD:
+        p = run(rulegen, text)
+        ok = p.returncode == 1 and message in p.stderr and ":" in p.stderr
+        passed += ok
+        failed += not ok
+        if not ok:
+            print("FAIL bad file not refused with %r: %r (exit %d, %s)"
+                  % (message, text, p.returncode, p.stderr.strip()))
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
