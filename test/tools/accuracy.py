@@ -1412,7 +1412,7 @@ found:
   | the five sets of candidates left out | 69 | 58.0% (40) | 47 (68.1%) |
 
   (Files: /work/holdout21/h68a-d, h68x, h69a-d, h69x, h70a-b, h70x,
-  h71a-c, h71x, h72a-d, h72x; test/corpus 2867 to 2915.)
+  h71a-c, h71x, h72a-d, h72x; test/corpus 2867 to 2916.)
   The session also rewrote every labelled row the way tables receive it
   (quoted in the report of the MTA that gave up, stored still escaped as
   JSON or HTML, with other addresses and host names): 22 rows failed the
