@@ -365,6 +365,14 @@ utf8_decode(const unsigned char *p, unsigned *cp)
 static long
 other_case(unsigned cp)
 {
+	/* Greek letters with tonos or dialytika: small, capital */
+	static const unsigned greek_tonos[][2] = {
+		{0x3AC, 0x386}, {0x3AD, 0x388}, {0x3AE, 0x389}, {0x3AF, 0x38A},
+		{0x3CC, 0x38C}, {0x3CD, 0x38E}, {0x3CE, 0x38F}, {0x3CA, 0x3AA},
+		{0x3CB, 0x3AB},
+	};
+	size_t		k;
+
 	if (cp < 0x80)
 	{
 		if (cp >= 'a' && cp <= 'z')
@@ -397,9 +405,10 @@ other_case(unsigned cp)
 		return cp - 80;
 	/*
 	 * Greek: the basic letters pair at a distance of 32, the accented ones
-	 * as listed; letters with a third partner (beta and curled beta,
-	 * epsilon and lunate epsilon, theta, iota, kappa, mu and micro sign,
-	 * pi, rho, the sigmas, phi, omega and ohm sign) are never in a literal.
+	 * as greek_tonos lists; letters with a third partner (beta and curled
+	 * beta, epsilon and lunate epsilon, theta, iota, kappa, mu and micro
+	 * sign, pi, rho, the sigmas, phi, omega and ohm sign) are never in a
+	 * literal.
 	 */
 	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x3B1 && cp <= 0x3C9))
 	{
@@ -413,26 +422,12 @@ other_case(unsigned cp)
 			return -1;
 		return cp >= 0x3B1 ? (long) cp - 32 : (long) cp + 32;
 	}
-	switch (cp)
+	for (k = 0; k < sizeof(greek_tonos) / sizeof(greek_tonos[0]); k++)
 	{
-		case 0x3AC: return 0x386;	/* alpha with tonos */
-		case 0x386: return 0x3AC;
-		case 0x3AD: return 0x388;	/* epsilon, eta, iota with tonos */
-		case 0x388: return 0x3AD;
-		case 0x3AE: return 0x389;
-		case 0x389: return 0x3AE;
-		case 0x3AF: return 0x38A;
-		case 0x38A: return 0x3AF;
-		case 0x3CC: return 0x38C;	/* omicron, upsilon, omega with tonos */
-		case 0x38C: return 0x3CC;
-		case 0x3CD: return 0x38E;
-		case 0x38E: return 0x3CD;
-		case 0x3CE: return 0x38F;
-		case 0x38F: return 0x3CE;
-		case 0x3CA: return 0x3AA;	/* iota, upsilon with dialytika */
-		case 0x3AA: return 0x3CA;
-		case 0x3CB: return 0x3AB;
-		case 0x3AB: return 0x3CB;
+		if (cp == greek_tonos[k][0])
+			return greek_tonos[k][1];
+		if (cp == greek_tonos[k][1])
+			return greek_tonos[k][0];
 	}
 	/* Hebrew, Arabic and the scripts of India and Thailand: no case */
 	if ((cp >= 0x590 && cp <= 0x6FF) || (cp >= 0x900 && cp <= 0xDFF) ||

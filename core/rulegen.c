@@ -263,7 +263,13 @@ read_file(const char *file)
 			{
 				for (i = 0; i < nfragments; i++)
 					if (strcmp(fragments[i].name, name + 1) == 0)
-						fail(file, lineno, "duplicate fragment", name);
+						break;
+				if (i < nfragments)
+				{
+					fail(file, lineno, "duplicate fragment", name);
+					note[0] = '\0';
+					continue;
+				}
 				fragments[nfragments].name = strdup(name + 1);
 				fragments[nfragments].pattern = expand_fragments(file, lineno, p);
 				if (fragments[nfragments].name && fragments[nfragments].pattern)

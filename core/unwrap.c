@@ -68,15 +68,18 @@ space_at(const unsigned char *t, size_t n, size_t i)
 static size_t
 escaped_char_at(const unsigned char *t, size_t n, size_t i, unsigned char *c)
 {
+#define ENTITY(name, c) {name, sizeof(name) - 1, c}
 	static const struct
 	{
 		const char *name;
+		size_t		len;
 		unsigned char c;
 	}			entities[] = {
-		{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'},
-		{"&apos;", '\''}, {"&#39;", '\''}, {"&#x27;", '\''},
-		{"&nbsp;", ' '}, {"&#160;", ' '},
+		ENTITY("&lt;", '<'), ENTITY("&gt;", '>'), ENTITY("&amp;", '&'),
+		ENTITY("&quot;", '"'), ENTITY("&apos;", '\''), ENTITY("&#39;", '\''),
+		ENTITY("&#x27;", '\''), ENTITY("&nbsp;", ' '), ENTITY("&#160;", ' '),
 	};
+#undef ENTITY
 	size_t		k;
 
 	if (t[i] == '\\')
@@ -93,7 +96,7 @@ escaped_char_at(const unsigned char *t, size_t n, size_t i, unsigned char *c)
 		return 0;
 	for (k = 0; k < sizeof(entities) / sizeof(entities[0]); k++)
 	{
-		size_t		len = strlen(entities[k].name);
+		size_t		len = entities[k].len;
 
 		if (i + len <= n && memcmp(t + i, entities[k].name, len) == 0)
 		{
