@@ -230,6 +230,19 @@ struct bounce_ruleset
 	uint32_t   *always;			/* branches without a usable literal */
 	size_t		nalways;
 	size_t		nwords;			/* candidate bitset words (per branch) */
+	/*
+	 * A second requirement's literals are mostly common words ("mail",
+	 * "user", "address"), each in the second set of dozens of branches:
+	 * marking every such branch on every occurrence was nine marks in ten.
+	 * Instead a state where second literals end has one "seen" bit, and a
+	 * branch lists the seen bits of its second literals, read only when
+	 * its first requirement occurred. Indexed by the scan's branch numbers
+	 * (a set compiled over a base lists the base's branches too, from
+	 * base_branch()).
+	 */
+	uint32_t   *second_first;	/* per branch, into second_seen */
+	uint32_t   *second_seen;
+	size_t		nseen_words;	/* seen bitset words a scan needs */
 	const bounce_ruleset *base;	/* whose literals the automaton holds too */
 };
 
@@ -246,7 +259,11 @@ base_branch(const bounce_ruleset *set)
 typedef struct candidates
 {
 	uint64_t   *bits;			/* candidates (a literal occurs) */
-	uint64_t   *seconds;		/* branches whose second requirement holds */
+	uint64_t   *seen;			/* states where second literals end, seen
+								 * (the scanning set's numbers) */
+	const uint32_t *second_first;	/* the scanning set's lists, from this
+									 * part's branch 0 */
+	const uint32_t *second_seen;
 	uint64_t   *found;			/* phrase branches seen in the text, ... */
 	uint32_t   *found_at;		/* ... their leftmost occurrence ... */
 	uint32_t   *found_len;		/* ... and its length (in the text) */
@@ -260,6 +277,7 @@ struct bounce_matcher
 										 * scan filled found_by_scan last */
 	bool		scanned_phrases;	/* ... and whether phrases were found */
 	size_t		nwords;			/* bitset words each holds room for */
+	size_t		nseen_words;	/* seen words found_by_scan holds room for */
 	char	   *clean;			/* copy of an invalid UTF-8 text, repaired, */
 	bounce_stretch *clean_stretches;	/* ... mapped back to the text */
 	size_t		clean_size;		/* the texts the two hold room for */
@@ -495,9 +513,10 @@ out_rank_of(const automaton *a, uint32_t t)
 
 /*
  * What a literal's occurrence marks, as the scan reads it: most literals
- * only set their branch's bit, which the mark holds (branch << 1 | second),
- * so that the scan need not read their records; a phrase's mark is its
- * index with PHRASE_MARK, for the occurrence's bounds.
+ * only set their branch's bit, which the mark holds (branch << 1), so that
+ * the scan need not read their records; a phrase's mark is its index with
+ * PHRASE_MARK, for the occurrence's bounds. The second literals ending in
+ * a state share one mark, the state's seen bit (seen << 1 | 1).
  */
 #define PHRASE_MARK	0x80000000u
 
@@ -506,9 +525,9 @@ mark_of(const bounce_ruleset *set, uint32_t i)
 {
 	const literal *lit = &set->literals[i];
 
-	if (lit->phrase && !lit->second)
+	if (lit->phrase)
 		return PHRASE_MARK | i;
-	return lit->branch << 1 | (lit->second ? 1 : 0);
+	return lit->branch << 1;
 }
 
 /* The transition into state t (see automaton). */
@@ -672,6 +691,40 @@ build_high_rows(automaton *a, const uint32_t *edge_first, const uint32_t *fail)
  * byte classes and collapses white space itself: a state entered by a
  * space stays put on another one, as if the run were a single space.
  */
+/*
+ * Each branch's second requirement as the seen bits of the states its
+ * literals end in (second_first, second_seen); false when out of memory.
+ */
+static bool
+list_seconds(bounce_ruleset *set, const uint32_t *lit_node,
+			 const uint32_t *renum, const uint32_t *seen_of, uint32_t nseen)
+{
+	size_t		nscan = set->base != NULL ?
+		base_branch(set) + set->base->nbranches : set->nbranches,
+				i,
+				b;
+	uint32_t   *first = calloc(nscan + 2, sizeof(uint32_t));
+
+	if (first == NULL)
+		return false;
+	for (i = 0; i < set->nliterals; i++)
+		if (set->literals[i].second)
+			first[set->literals[i].branch + 2]++;
+	for (b = 0; b < nscan; b++)
+		first[b + 2] += first[b + 1];
+	set->second_first = first;
+	set->second_seen = malloc(sizeof(uint32_t) * (first[nscan + 1] + 1));
+	if (set->second_seen == NULL)
+		return false;
+	/* first[b + 1] runs through branch b's entries, ending at its end */
+	for (i = 0; i < set->nliterals; i++)
+		if (set->literals[i].second)
+			set->second_seen[first[set->literals[i].branch + 1]++] =
+				seen_of[renum[lit_node[i]]];
+	set->nseen_words = (nseen + 63) / 64;
+	return true;
+}
+
 static bool
 build_automaton(bounce_ruleset *set)
 {
@@ -687,7 +740,8 @@ build_automaton(bounce_ruleset *set)
 			   *fail = NULL,	/* per state (new ids from here on) */
 			   *edge_first = NULL,	/* per state, into edge_cls / edge_to */
 			   *state_first = NULL, /* per state, into out_mark */
-			   *state_next = NULL;	/* per state, a suffix state with literals */
+			   *state_next = NULL,	/* per state, a suffix state with literals */
+			   *seen_of = NULL;	/* per state, its seen bit (NO_STATE: none) */
 	unsigned char class_of[256];
 	uint32_t	head,
 				tail,
@@ -698,6 +752,7 @@ build_automaton(bounce_ruleset *set)
 				next_id,
 				nwords,
 				nout,
+				nseen,
 				r;
 	size_t		i;
 	bool		ok = false;
@@ -815,21 +870,39 @@ build_automaton(bounce_ruleset *set)
 	a->out_mark = malloc(sizeof(uint32_t) * (set->nliterals ? set->nliterals : 1));
 	state_next = malloc(sizeof(uint32_t) * tr.n);
 	edge_first = calloc(tr.n + 1, sizeof(uint32_t));
+	seen_of = malloc(sizeof(uint32_t) * tr.n);
 	if (fail == NULL || state_first == NULL || a->out_mark == NULL ||
-		state_next == NULL || edge_first == NULL)
+		state_next == NULL || edge_first == NULL || seen_of == NULL)
 		goto done;
 	for (s = 0; s < tr.n; s++)
 		fail[s] = renum[tfail[byid[s]]];
 
-	/* literals by the state they end in */
-	for (i = 0; i < set->nliterals; i++)
-		state_first[renum[lit_node[i]] + 1]++;
+	/* the states second literals end in, numbered: their seen bits */
 	for (s = 0; s < tr.n; s++)
-		state_first[s + 1] += state_first[s];
+		seen_of[s] = NO_STATE;
+	for (i = 0; i < set->nliterals; i++)
+		if (set->literals[i].second)
+			seen_of[renum[lit_node[i]]] = 0;
+	for (s = 0, nseen = 0; s < tr.n; s++)
+		if (seen_of[s] != NO_STATE)
+			seen_of[s] = nseen++;
+
+	/* marks by the state they end in: the others' literals, a seen bit */
+	for (i = 0; i < set->nliterals; i++)
+		if (!set->literals[i].second)
+			state_first[renum[lit_node[i]] + 1]++;
+	for (s = 0; s < tr.n; s++)
+		state_first[s + 1] += state_first[s] + (seen_of[s] != NO_STATE);
 	for (s = 0; s <= tr.n; s++)
 		own[s] = state_first[s];
 	for (i = 0; i < set->nliterals; i++)
-		a->out_mark[own[renum[lit_node[i]]]++] = mark_of(set, (uint32_t) i);
+		if (!set->literals[i].second)
+			a->out_mark[own[renum[lit_node[i]]]++] = mark_of(set, (uint32_t) i);
+	for (s = 0; s < tr.n; s++)
+		if (seen_of[s] != NO_STATE)
+			a->out_mark[own[s]++] = seen_of[s] << 1 | 1;
+	if (!list_seconds(set, lit_node, renum, seen_of, nseen))
+		goto done;
 	/* breadth first, a failure link (shallower) is done before */
 	state_next[0] = NO_STATE;
 	for (k = 1; k < tr.n; k++)
@@ -949,6 +1022,7 @@ done:
 	free(edge_first);
 	free(state_first);
 	free(state_next);
+	free(seen_of);
 	trie_free(&tr);
 	return ok;
 }
@@ -1539,6 +1613,8 @@ bounce_ruleset_free(bounce_ruleset *set)
 	free(set->own_texts);
 	automaton_free(&set->ac);
 	free(set->always);
+	free(set->second_first);
+	free(set->second_seen);
 	free(set);
 }
 
@@ -1748,13 +1824,14 @@ bounce_subject_span(const bounce_subject *subject, size_t *start, size_t *len)
 }
 
 /*
- * Room in c for nwords bitset words and nfound branches, in one block: the
- * three bitsets, then the two arrays of offsets. false: no memory.
+ * Room in c for nwords bitset words, nseen seen words and nfound branches,
+ * in one block: the bitsets, then the two arrays of offsets. false: no
+ * memory.
  */
 static bool
-candidates_grow(candidates *c, size_t nwords, size_t nfound)
+candidates_grow(candidates *c, size_t nwords, size_t nseen, size_t nfound)
 {
-	size_t		words = 3 * nwords * sizeof(uint64_t);
+	size_t		words = (2 * nwords + nseen) * sizeof(uint64_t);
 	unsigned char *block = realloc(c->bits,
 								   words + 2 * nfound * sizeof(uint32_t));
 
@@ -1762,7 +1839,7 @@ candidates_grow(candidates *c, size_t nwords, size_t nfound)
 		return false;
 	c->bits = (uint64_t *) block;
 	c->found = c->bits + nwords;
-	c->seconds = c->found + nwords;
+	c->seen = c->found + nwords;
 	c->found_at = (uint32_t *) (block + words);
 	c->found_len = c->found_at + nfound;
 	return true;
@@ -1772,6 +1849,7 @@ int
 bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 {
 	size_t		nwords = set->nwords,
+				nseen = set->nseen_words,
 				nfound = set->nbranches;
 
 	if (set->base != NULL)
@@ -1779,14 +1857,20 @@ bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 		/* the base's branches come after the set's */
 		nwords += set->base->nwords;
 		nfound = base_branch(set) + set->base->nbranches;
+		/* the base alone scans with its own automaton */
+		if (set->base->nseen_words > nseen)
+			nseen = set->base->nseen_words;
 	}
-	if (matcher->nwords >= nwords && matcher->nfound >= nfound)
+	if (matcher->nwords >= nwords && matcher->nseen_words >= nseen &&
+		matcher->nfound >= nfound)
 		return BOUNCE_OK;
 	nwords = nwords > matcher->nwords ? nwords : matcher->nwords;
+	nseen = nseen > matcher->nseen_words ? nseen : matcher->nseen_words;
 	nfound = nfound > matcher->nfound ? nfound : matcher->nfound;
-	if (!candidates_grow(&matcher->found_by_scan, nwords, nfound))
+	if (!candidates_grow(&matcher->found_by_scan, nwords, nseen, nfound))
 		return BOUNCE_ENOMEM;
 	matcher->nwords = nwords;
+	matcher->nseen_words = nseen;
 	matcher->nfound = nfound;
 	return BOUNCE_OK;
 }
@@ -1883,7 +1967,7 @@ mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 		b = mark >> 1;
 		bit = (uint64_t) 1 << (b & 63);
 		if (mark & 1)
-			c->seconds[b >> 6] |= bit;
+			c->seen[b >> 6] |= bit;	/* b: a seen bit's number */
 		else
 			c->bits[b >> 6] |= bit;
 		return;
@@ -2147,6 +2231,22 @@ word_range(size_t w, size_t first, size_t end)
 	return mask;
 }
 
+/* Does a literal of branch b's second requirement occur? */
+static inline bool
+second_met(const candidates *c, size_t b)
+{
+	uint32_t	k;
+
+	for (k = c->second_first[b]; k < c->second_first[b + 1]; k++)
+	{
+		uint32_t	seen = c->second_seen[k];
+
+		if ((c->seen[seen >> 6] >> (seen & 63)) & 1)
+			return true;
+	}
+	return false;
+}
+
 /*
  * Run the candidate branches of rule r (bits set in [first, end)); the
  * leftmost match wins, the lowest branch on a tie, as in the alternation.
@@ -2185,7 +2285,7 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m,
 				rc = 1;
 			}
 			else if (phrases_found && set->branches[b].has_second &&
-					 !((c->seconds[b >> 6] >> (b & 63)) & 1))
+					 !second_met(c, b))
 				continue;			/* its second requirement is missing */
 			else
 				rc = search(set, m,
@@ -2211,16 +2311,22 @@ candidates_from(const candidates *c, uint32_t first)
 	candidates	part;
 
 	part.bits = c->bits + first / 64;
-	part.seconds = c->seconds + first / 64;
+	part.seen = c->seen;		/* the scan's, whole */
+	part.second_first = c->second_first + first;
+	part.second_seen = c->second_seen;
 	part.found = c->found + first / 64;
 	part.found_at = c->found_at + first;
 	part.found_len = c->found_len + first;
 	return part;
 }
 
-/* Before a scan: no candidate but the branches without a literal. */
+/*
+ * Before a scan: no candidate but the branches without a literal. The
+ * seen bits are reset by the scanning set (scanner), whose they are.
+ */
 static void
-candidates_reset(candidates *c, const bounce_ruleset *set, bool phrases_found)
+candidates_reset(candidates *c, const bounce_ruleset *set, bool phrases_found,
+				 bool scanner)
 {
 	size_t		i;
 
@@ -2232,7 +2338,12 @@ candidates_reset(candidates *c, const bounce_ruleset *set, bool phrases_found)
 	}
 	memset(c->bits, 0, set->nwords * sizeof(uint64_t));
 	memset(c->found, 0, set->nwords * sizeof(uint64_t));
-	memset(c->seconds, 0, set->nwords * sizeof(uint64_t));
+	if (scanner)
+	{
+		memset(c->seen, 0, set->nseen_words * sizeof(uint64_t));
+		c->second_first = set->second_first;
+		c->second_seen = set->second_seen;
+	}
 	for (i = 0; i < set->nalways; i++)
 		c->bits[set->always[i] >> 6] |= (uint64_t) 1 << (set->always[i] & 63);
 }
@@ -2289,15 +2400,15 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	}
 	else
 	{
-		c = m->found_by_scan;
 		phrases_found = ascii || !has_fold_exceptions(t, len);
-		candidates_reset(&c, set, phrases_found);
+		candidates_reset(&m->found_by_scan, set, phrases_found, true);
+		c = m->found_by_scan;
 		if (set->base != NULL)
 		{
 			candidates	base_part = candidates_from(&m->found_by_scan,
 													base_branch(set));
 
-			candidates_reset(&base_part, set->base, phrases_found);
+			candidates_reset(&base_part, set->base, phrases_found, false);
 			m->scanned_over = set;
 			m->scanned_phrases = phrases_found;
 		}
