@@ -139,14 +139,6 @@ typedef struct out_word
 	uint32_t	rank;			/* bits set in the words before */
 } out_word;
 
-typedef struct out_state
-{
-	uint32_t	first;			/* into out_mark: the literals ending
-								 * exactly there run to the next's first */
-	uint32_t	next;			/* the nearest suffix state with literals,
-								 * by its rank (NO_STATE: none) */
-} out_state;
-
 typedef struct automaton
 {
 	unsigned char cls[256];		/* text byte -> class; 0: in no literal */
@@ -180,13 +172,15 @@ typedef struct automaton
 	/*
 	 * The states a transition marks with OUT_BIT (a literal ends there or
 	 * in a suffix) are numbered by rank, so that the tables below hold
-	 * only them (about one state in six). What a hit reads lies together:
-	 * a word's bits with the rank before it, a state's first literal with
-	 * its suffix link.
+	 * only them (about one state in six). A word's bits lie with the rank
+	 * before it. A state's marks are those of the literals ending there
+	 * and then its suffixes', copied end to end, so that a hit reads one
+	 * run rather than walking suffix links.
 	 */
 	out_word   *out_words;		/* per 64 states */
-	out_state  *out_states;		/* by rank, and one past the last */
-	uint32_t   *out_mark;		/* the literals ending in each (mark_of) */
+	uint32_t   *out_first;		/* by rank, into out_mark; one past the
+								 * last */
+	uint32_t   *out_mark;		/* what each marks (mark_of, seen bits) */
 } automaton;
 
 typedef struct branch
@@ -481,7 +475,7 @@ automaton_free(automaton *a)
 	free(a->edge_cls);
 	free(a->edge_to);
 	free(a->out_words);
-	free(a->out_states);
+	free(a->out_first);
 	free(a->out_mark);
 }
 
@@ -691,6 +685,52 @@ build_high_rows(automaton *a, const uint32_t *edge_first, const uint32_t *fail)
  * byte classes and collapses white space itself: a state entered by a
  * space stays put on another one, as if the run were a single space.
  */
+/*
+ * Each ranked state's marks, its own (out_mark from state_first) and then
+ * those of its suffixes with literals (state_next), end to end in a new
+ * out_mark; false when out of memory.
+ */
+static bool
+flatten_marks(automaton *a, const uint32_t *state_first,
+			  const uint32_t *state_next, uint32_t nstates, uint32_t nout)
+{
+	uint32_t	s,
+				u,
+				r = 0,
+				total = 0;
+	uint32_t   *flat;
+
+	a->out_first = malloc(sizeof(uint32_t) * (nout + 1));
+	if (a->out_first == NULL)
+		return false;
+	for (s = 0; s < nstates; s++)
+		if (is_out_state(a, s))
+		{
+			a->out_first[r++] = total;
+			for (u = s; u != NO_STATE; u = state_next[u])
+				total += state_first[u + 1] - state_first[u];
+		}
+	a->out_first[nout] = total;
+	flat = malloc(sizeof(uint32_t) * (total ? total : 1));
+	if (flat == NULL)
+		return false;
+	for (s = 0, r = 0; s < nstates; s++)
+		if (is_out_state(a, s))
+		{
+			uint32_t	at = a->out_first[r++];
+
+			for (u = s; u != NO_STATE; u = state_next[u])
+			{
+				memcpy(flat + at, a->out_mark + state_first[u],
+					   sizeof(uint32_t) * (state_first[u + 1] - state_first[u]));
+				at += state_first[u + 1] - state_first[u];
+			}
+		}
+	free(a->out_mark);
+	a->out_mark = flat;
+	return true;
+}
+
 /*
  * Each branch's second requirement as the seen bits of the states its
  * literals end in (second_first, second_seen); false when out of memory.
@@ -930,18 +970,8 @@ build_automaton(bounce_ruleset *set)
 		a->out_words[k].rank = nout;
 		nout += bits_set(a->out_words[k].bits);
 	}
-	a->out_states = malloc(sizeof(out_state) * (nout + 1));
-	if (a->out_states == NULL)
+	if (!flatten_marks(a, state_first, state_next, tr.n, nout))
 		goto done;
-	for (s = 0, r = 0; s < tr.n; s++)
-		if (is_out_state(a, s))
-		{
-			a->out_states[r].first = state_first[s];
-			a->out_states[r++].next = state_next[s] == NO_STATE ? NO_STATE :
-				out_rank_of(a, state_next[s]);
-		}
-	a->out_states[nout].first = state_first[tr.n];
-	a->out_states[nout].next = NO_STATE;
 
 	/* edges: the trie's, plus a state entered by a space keeps the next */
 	nedges = 0;
@@ -2038,15 +2068,11 @@ mark_state(const bounce_ruleset *set, bounce_matcher *m, uint32_t t,
 		   const unsigned char *text, size_t n, size_t i)
 {
 	const automaton *a = &set->ac;
-	uint32_t	at;
+	uint32_t	r = out_rank_of(a, t),
+				k;
 
-	for (at = out_rank_of(a, t); at != NO_STATE; at = a->out_states[at].next)
-	{
-		uint32_t	k;
-
-		for (k = a->out_states[at].first; k < a->out_states[at + 1].first; k++)
-			mark_occurrence(set, m, a->out_mark[k], text, n, i);
-	}
+	for (k = a->out_first[r]; k < a->out_first[r + 1]; k++)
+		mark_occurrence(set, m, a->out_mark[k], text, n, i);
 }
 
 /*
