@@ -12,7 +12,9 @@
  * - continuation prefixes removed: a reply code that already occurred in
  *   the text (as "550-" or "550 ", with the enhanced code after it, if of
  *   the same class), again at the start of a line or word (but "553 "
- *   after a colon on the same line is a reply being quoted); and an
+ *   after a colon on the same line is a reply being quoted, and a second
+ *   "550 " on the same line as one already met is another reply: a reply
+ *   has one last line); and an
  *   enhanced code alone that already occurred, again after white space
  *   that does not follow a number, as a reply whose lines lost their
  *   reply codes has it ("5.7.1 this message does not meet IPv6 sending
@@ -150,6 +152,8 @@ typedef struct code_memory
 	bool		enh_full;
 	size_t		enh_scanned;
 	uint64_t	seen[7];		/* bit code - 200, for codes 200..599 */
+	uint64_t	seen_last[7];	/* ... of those, the ones met as a last line
+								 * ("550 ", not "550-") */
 	size_t		scanned;		/* the tokens starting before it are in seen */
 } code_memory;
 
@@ -174,23 +178,27 @@ code_value(const unsigned char *t, size_t i)
 }
 
 /*
- * Does the reply code at i occur before it, as a token of its own? The
- * first few candidates of a text search for their own digits, which is
- * quick where digits are few; after that the codes met so far are kept,
- * so that a text of many candidates is still read only once more.
+ * Does the reply code at i occur before it, as a token of its own? And
+ * (*last) did it occur as a reply's last line ("550 ")? The first few
+ * candidates of a text search for their own digits, which is quick where
+ * digits are few; after that the codes met so far are kept, so that a text
+ * of many candidates is still read only once more.
  */
 static bool
 code_seen_before(const unsigned char *t, size_t n, size_t i,
-				 code_memory *mem)
+				 code_memory *mem, bool *last)
 {
 	size_t		p = mem->scanned;
 	int			bit;
+	uint64_t	mask;
 
+	*last = false;
 	if (mem->quick_left > 0)
 	{
 		const unsigned char *q = t,
 				   *end = t + i;
 		int			hits = 0;
+		bool		seen = false;
 
 		mem->quick_left--;
 		while ((q = memchr(q, t[i], (size_t) (end - q))) != NULL &&
@@ -198,23 +206,31 @@ code_seen_before(const unsigned char *t, size_t n, size_t i,
 		{
 			if (q[1] == t[i + 1] && q[2] == t[i + 2] &&
 				code_token_at(t, n, (size_t) (q - t)))
-				return true;
+			{
+				seen = true;
+				*last = *last || q[3] == ' ';
+			}
 			q++;
 		}
 		if (q == NULL)
-			return false;
+			return seen;
 		mem->quick_left = 0;	/* a text full of digits: keep count */
+		*last = false;
 	}
 	/* candidates come in text order: only the new stretch is read */
 	for (; (p = bounce_next_code_start(t, i, p)) < i; p++)
 		if (code_token_at(t, n, p))
 		{
 			bit = code_value(t, p) - 200;
-			mem->seen[bit >> 6] |= (uint64_t) 1 << (bit & 63);
+			mask = (uint64_t) 1 << (bit & 63);
+			mem->seen[bit >> 6] |= mask;
+			if (t[p + 3] == ' ')
+				mem->seen_last[bit >> 6] |= mask;
 		}
 	if (i > mem->scanned)
 		mem->scanned = i;
 	bit = code_value(t, i) - 200;
+	*last = (mem->seen_last[bit >> 6] >> (bit & 63)) & 1;
 	return (mem->seen[bit >> 6] >> (bit & 63)) & 1;
 }
 
@@ -313,19 +329,26 @@ enhanced_token_len(const unsigned char *t, size_t n, size_t i,
  * A continuation prefix at i (just after white space): a reply code seen
  * before, '-' or ' ', then perhaps an enhanced code of the same class
  * ("5.1.1") ending in white space; or, when bare_ok, an enhanced code alone
- * seen before. Returns where the prefix ends, or i.
+ * seen before. A reply has one last line: on the same line (new_line
+ * false), "550 " after a "550 " already met starts another reply (the
+ * same reply written twice, or a second recipient's), which stays, so that
+ * the words of two replies do not run together ("... has expired 550
+ * Recipient ..."); after a line break it is a line of a reply whose server
+ * or log wrote every line so. Returns where the prefix ends, or i.
  */
 static size_t
 prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
-		   code_memory *mem)
+		   bool new_line, code_memory *mem)
 {
 	size_t		p,
 				k;
 	uint32_t	value;
+	bool		last;
 
 	if (bare_ok && (k = enhanced_token_len(t, n, i, &value)) > 0)
 		return enhanced_seen_before(t, n, i, value, mem) ? i + k : i;
-	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i, mem))
+	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i, mem, &last) ||
+		(last && t[i + 3] == ' ' && !new_line))
 		return i;
 	p = i + 4;
 	/* the enhanced code after it, of the same class, ending the text or
@@ -479,7 +502,7 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 			break;
 		/* an enhanced code alone, not after a number ("550 5.7.1") */
 		if ((p = prefix_end(t, n, k, k == e && !(s > 0 && is_digit(t[s - 1])),
-							mem)) == k)
+							last_break != SIZE_MAX, mem)) == k)
 			break;
 		while (p < n && (w = space_at(t, n, p)) > 0)
 			p += w;

@@ -2095,7 +2095,17 @@ test_unwrap(void)
 	UNWRAP("smtp; 421-4.7.0 try\n421-4.7.0 again\n421 4.7.0 later",
 		   "smtp; 421-4.7.0 try again later");
 	/* an enhanced code of another class is the text's, not the prefix's */
-	UNWRAP("550 5.1.1 a 550 4.2.2 b", "550 5.1.1 a 4.2.2 b");
+	UNWRAP("550-5.1.1 a 550 4.2.2 b", "550-5.1.1 a 4.2.2 b");
+	/*
+	 * A reply has one last line: a second "550 " on the same line starts
+	 * another reply (a text written twice, or a second recipient's) and
+	 * stays; after a line break it is a line of a server that writes them
+	 * all so.
+	 */
+	UNWRAP_SAME("550 Recipient domain has expired 550 Recipient domain has expired");
+	UNWRAP_SAME("550 5.1.1 <a@example.com> unknown 550 5.1.1 <b@example.com> unknown");
+	UNWRAP("550 5.1.1 a\n550 5.1.1 b", "550 5.1.1 a b");
+	UNWRAP("550-5.1.1 a 550-5.1.1 b 550 5.1.1 c", "550-5.1.1 a b c");
 	UNWRAP("550 5.1.1 a\r\n550-5.1.1\r\n550-5.1.1 b", "550 5.1.1 a b");
 	/* lines that lost their reply codes keep their enhanced codes */
 	UNWRAP("550 5.7.1 [192.0.2.1] this message does not 5.7.1 meet the "
