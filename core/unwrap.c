@@ -179,14 +179,15 @@ code_value(const unsigned char *t, size_t i)
 
 /*
  * Does the reply code at i occur before it, as a token of its own? And
- * (*last) did it occur as a reply's last line ("550 ")? The first few
- * candidates of a text search for their own digits, which is quick where
- * digits are few; after that the codes met so far are kept, so that a text
- * of many candidates is still read only once more.
+ * (*last, asked for when want_last) did it occur as a reply's last line
+ * ("550 ")? The first few candidates of a text search for their own
+ * digits, which is quick where digits are few; after that the codes met
+ * so far are kept, so that a text of many candidates is still read only
+ * once more.
  */
 static bool
 code_seen_before(const unsigned char *t, size_t n, size_t i,
-				 code_memory *mem, bool *last)
+				 code_memory *mem, bool want_last, bool *last)
 {
 	size_t		p = mem->scanned;
 	int			bit;
@@ -208,7 +209,9 @@ code_seen_before(const unsigned char *t, size_t n, size_t i,
 				code_token_at(t, n, (size_t) (q - t)))
 			{
 				seen = true;
-				*last = *last || q[3] == ' ';
+				*last = q[3] == ' ';
+				if (*last || !want_last)
+					return true;
 			}
 			q++;
 		}
@@ -347,7 +350,8 @@ prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
 
 	if (bare_ok && (k = enhanced_token_len(t, n, i, &value)) > 0)
 		return enhanced_seen_before(t, n, i, value, mem) ? i + k : i;
-	if (!reply_code_at(t, n, i) || !code_seen_before(t, n, i, mem, &last) ||
+	if (!reply_code_at(t, n, i) ||
+		!code_seen_before(t, n, i, mem, t[i + 3] == ' ' && !new_line, &last) ||
 		(last && t[i + 3] == ' ' && !new_line))
 		return i;
 	p = i + 4;
