@@ -153,6 +153,10 @@ bounce_when_holds(bounce_when when, bounce_codectx *ctx)
 						  category == BOUNCE_INACTIVE_MAILBOX ||
 						  category == BOUNCE_FULL_MAILBOX));
 			}
+		case BOUNCE_WHEN_NOCODE:
+			bounce_codectx_complete(ctx);
+			return category_of_enhanced(c->enh) < 0 &&
+				category_of_reply(c->reply) < 0 && !accepts_no_mail(c->reply);
 		case BOUNCE_WHEN_COUNT:
 			break;
 	}

@@ -26,7 +26,12 @@
 											 * mailbox's state (X.1.1, X.1.2,
 											 * X.1.3, X.1.6, X.1.10, X.2.1,
 											 * X.2.2): generic wording defers
-											 * to such a code */
+											 * to such a code */ \
+	WHEN(NOCODE, "nocode")			/* no code that decides a category by
+									 * itself (an enhanced code the contract
+									 * maps, 421, 451, 552, 521, 556): a
+									 * wrapper's own words defer to what
+									 * the reply it wraps says */
 
 typedef enum bounce_when
 {
