@@ -41,7 +41,7 @@ CONDITIONS = {
     "transient": r"status ~ '(^|[^0-9.])4([0-9][0-9]|\.[0-9]{1,3}\.[0-9]{1,3})'",
     "x41": r"status ~ '[0-9]\.4\.1([^0-9]|$)'",
     "sendercode": r"status ~ '[0-9]\.1\.[78]([^0-9]|$)'",
-    # "permanent", "greycode", "nomailboxcode": they combine the codes of
+    # "permanent", "greycode", "nomailboxcode", "nocode": they combine the codes of
     # the status and of the text (see core/classify.c): pattern alone
 }
 

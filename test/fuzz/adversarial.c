@@ -94,6 +94,7 @@ status_for(bounce_when when)
 		case BOUNCE_WHEN_PERMANENT:
 		case BOUNCE_WHEN_NOX41:
 		case BOUNCE_WHEN_NOMAILBOXCODE:
+		case BOUNCE_WHEN_NOCODE:
 			return "550";
 		default:
 			return NULL;
