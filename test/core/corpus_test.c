@@ -56,6 +56,7 @@ enum wrap_form
 	WRAP_EXIM,					/* "SMTP error from remote mail server after
 								 * RCPT TO:<x>: ..." */
 	WRAP_EXCHANGE,				/* "Remote Server returned '...'" */
+	WRAP_EXCHANGE_DE,			/* "Remoteserver hat '...' zurückgegeben" */
 	WRAP_EXCHANGE_DSN,			/* "#... ##rfc822;x" */
 	WRAP_QMAIL,					/* "x does not like recipient.\nRemote host
 								 * said: ...\nGiving up on x." */
@@ -68,6 +69,7 @@ static const char *const wrap_form_name[WRAP_FORMS] = {
 	"JSON-escaped lines", "doubled spaces", "no-break spaces", "tabs",
 	"Latin-1 bytes", "typographic apostrophes", "HTML entities",
 	"Postfix's report", "Exim's report", "Exchange's report",
+	"Exchange's report in German",
 	"Exchange's status notice", "qmail's report",
 	"Yahoo's report"
 };
@@ -79,6 +81,7 @@ static const char *const report_format[WRAP_FORMS] = {
 	[WRAP_EXIM] = "SMTP error from remote mail server after "
 	"RCPT TO:<anna@example.net>: %s",
 	[WRAP_EXCHANGE] = "Remote Server returned '%s'",
+	[WRAP_EXCHANGE_DE] = "Remoteserver hat '%s' zur\xC3\xBC" "ckgegeben",
 	[WRAP_EXCHANGE_DSN] = "#%s ##rfc822;anna@example.net",
 	[WRAP_YAHOO] = "Sorry, we were unable to deliver your message to the "
 	"following address. <anna@example.net>: Remote host said: %s [RCPT_TO]",
