@@ -51,7 +51,13 @@
 #include "internal.h"
 
 #define TEXT_KEEP	16384		/* text bytes a matcher's buffers stay sized for */
-#define DENSE_MAX	1024		/* states given a full row of transitions */
+/*
+ * States given a full row of transitions. 2048 rather than 1024 took 4.4%
+ * fewer instructions a row and about 5% less time on the bench's rows, for
+ * 0.25 MB more of rows; rows_end stays below 2^18 (class_recip) since the
+ * folded ASCII bytes make at most 103 classes.
+ */
+#define DENSE_MAX	2048
 #define NO_STATE	UINT32_MAX
 
 /*
