@@ -176,6 +176,13 @@ size_t		bounce_ruleset_size(const bounce_ruleset *set);
  * tried on every text (the rule linter reports them).
  */
 size_t		bounce_ruleset_unindexed(const bounce_ruleset *set, size_t i);
+
+/*
+ * Whether a hit reads its state's marks and its suffixes' as one copied
+ * run (true), or walks suffix links because copying them would have taken
+ * too much memory (for the tests).
+ */
+bool		bounce_ruleset_marks_copied(const bounce_ruleset *set);
 const bounce_rule_spec *bounce_ruleset_spec(const bounce_ruleset *set,
 											size_t i);
 

@@ -181,11 +181,16 @@ typedef struct automaton
 	 * only them (about one state in six). A word's bits lie with the rank
 	 * before it. A state's marks are those of the literals ending there
 	 * and then its suffixes', copied end to end, so that a hit reads one
-	 * run rather than walking suffix links.
+	 * run rather than walking suffix links (flatten_marks); where copying
+	 * would take too much memory, each state keeps its own marks and
+	 * out_next links it to its suffix.
 	 */
 	out_word   *out_words;		/* per 64 states */
 	uint32_t   *out_first;		/* by rank, into out_mark; one past the
 								 * last */
+	uint32_t   *out_next;		/* by rank, the suffix state whose marks a
+								 * hit reads next (NO_STATE: none); NULL
+								 * when the marks are copied together */
 	uint32_t   *out_mark;		/* what each marks (mark_of, seen bits) */
 } automaton;
 
@@ -482,6 +487,7 @@ automaton_free(automaton *a)
 	free(a->edge_to);
 	free(a->out_words);
 	free(a->out_first);
+	free(a->out_next);
 	free(a->out_mark);
 }
 
@@ -694,16 +700,22 @@ build_high_rows(automaton *a, const uint32_t *edge_first, const uint32_t *fail)
 /*
  * Each ranked state's marks, its own (out_mark from state_first) and then
  * those of its suffixes with literals (state_next), end to end in a new
- * out_mark; false when out of memory.
+ * out_mark. The copies grow with how many states share a suffix whose
+ * literal many branches hold (the built-in rules: 19,979 marks copied to
+ * 57,726); past FLAT_MARKS_MAX times the marks (a caller's rules, say,
+ * with one literal in thousands of them), each state keeps its own marks
+ * and a link to its suffix instead (out_next). False when out of memory.
  */
+#define FLAT_MARKS_MAX	8
+
 static bool
 flatten_marks(automaton *a, const uint32_t *state_first,
 			  const uint32_t *state_next, uint32_t nstates, uint32_t nout)
 {
 	uint32_t	s,
 				u,
-				r = 0,
-				total = 0;
+				r = 0;
+	uint64_t	total = 0;
 	uint32_t   *flat;
 
 	a->out_first = malloc(sizeof(uint32_t) * (nout + 1));
@@ -711,12 +723,32 @@ flatten_marks(automaton *a, const uint32_t *state_first,
 		return false;
 	for (s = 0; s < nstates; s++)
 		if (is_out_state(a, s))
+			for (u = s; u != NO_STATE; u = state_next[u])
+				total += state_first[u + 1] - state_first[u];
+	if (total > (uint64_t) FLAT_MARKS_MAX * state_first[nstates] + 4096)
+	{
+		a->out_next = malloc(sizeof(uint32_t) * (nout + 1));
+		if (a->out_next == NULL)
+			return false;
+		for (s = 0; s < nstates; s++)
+			if (is_out_state(a, s))
+			{
+				a->out_first[r] = state_first[s];
+				a->out_next[r++] = state_next[s] == NO_STATE ? NO_STATE :
+					out_rank_of(a, state_next[s]);
+			}
+		a->out_first[nout] = state_first[nstates];
+		a->out_next[nout] = NO_STATE;
+		return true;
+	}
+	for (s = 0, total = 0; s < nstates; s++)
+		if (is_out_state(a, s))
 		{
-			a->out_first[r++] = total;
+			a->out_first[r++] = (uint32_t) total;
 			for (u = s; u != NO_STATE; u = state_next[u])
 				total += state_first[u + 1] - state_first[u];
 		}
-	a->out_first[nout] = total;
+	a->out_first[nout] = (uint32_t) total;
 	flat = malloc(sizeof(uint32_t) * (total ? total : 1));
 	if (flat == NULL)
 		return false;
@@ -1660,6 +1692,12 @@ bounce_ruleset_size(const bounce_ruleset *set)
 	return set ? set->count : 0;
 }
 
+bool
+bounce_ruleset_marks_copied(const bounce_ruleset *set)
+{
+	return set->ac.out_next == NULL;
+}
+
 size_t
 bounce_ruleset_unindexed(const bounce_ruleset *set, size_t i)
 {
@@ -1987,7 +2025,7 @@ phrase_bounds_hold(const literal *lit, const unsigned char *t, size_t n,
 }
 
 /* A literal ends at byte end: its branch is a candidate (or a match). */
-static inline void
+static inline __attribute__((always_inline)) void
 mark_occurrence(const bounce_ruleset *set, bounce_matcher *m,
 				uint32_t mark, const unsigned char *t, size_t n,
 				size_t end)
@@ -2067,9 +2105,25 @@ sparse_step(const automaton *a, uint32_t state, uint32_t c)
 	}
 }
 
+/* mark_state's walk where the marks are not copied together (out_next). */
+static void __attribute__((noinline))
+mark_chain(const bounce_ruleset *set, bounce_matcher *m, uint32_t r,
+		   const unsigned char *text, size_t n, size_t i)
+{
+	const automaton *a = &set->ac;
+
+	for (; r != NO_STATE; r = a->out_next[r])
+	{
+		uint32_t	k;
+
+		for (k = a->out_first[r]; k < a->out_first[r + 1]; k++)
+			mark_occurrence(set, m, a->out_mark[k], text, n, i);
+	}
+}
+
 /* The literals ending at byte i in state t (it has OUT_BIT), then those of
  * its suffixes: their branches are candidates. */
-static inline void
+static void __attribute__((noinline))
 mark_state(const bounce_ruleset *set, bounce_matcher *m, uint32_t t,
 		   const unsigned char *text, size_t n, size_t i)
 {
@@ -2077,6 +2131,11 @@ mark_state(const bounce_ruleset *set, bounce_matcher *m, uint32_t t,
 	uint32_t	r = out_rank_of(a, t),
 				k;
 
+	if (a->out_next != NULL)
+	{
+		mark_chain(set, m, r, text, n, i);
+		return;
+	}
 	for (k = a->out_first[r]; k < a->out_first[r + 1]; k++)
 		mark_occurrence(set, m, a->out_mark[k], text, n, i);
 }

@@ -3040,6 +3040,85 @@ done:
 	bounce_matcher_free(fresh);
 }
 
+/*
+ * A literal that many branches hold, the suffix of many other literals:
+ * copying each state's suffix marks would grow with the product (a caller's
+ * rules, 600 and 600 here: 360,000 copies), so such a set keeps the suffix
+ * links, and answers as the reference does.
+ */
+static void
+test_shared_suffix(void)
+{
+	enum
+	{
+		NRULES = 1200
+	};
+	static const char *const texts[] = {
+		"550 qabczorbq here", "zorbqxyz", "550 5.1.1 zorbqab qzzazorbq",
+		"550 5.1.1 <a@example.org>: Recipient address rejected: User unknown",
+		"552 5.2.2 Mailbox full; user is over quota", "qzorbq zorbq",
+	};
+	bounce_rule_spec *specs = calloc(NRULES, sizeof(*specs));
+	char	  (*pat)[48] = calloc(NRULES, sizeof(*pat));
+	char	  (*ids)[16] = calloc(NRULES, sizeof(*ids));
+	int			err,
+				i;
+	const bounce_ruleset *builtin = bounce_builtin_ruleset(&err);
+	bounce_ruleset *over = NULL;
+	bounce_matcher *m = bounce_matcher_new();
+
+	group("a literal many branches share, the suffix of many others");
+	CHECK(specs != NULL && pat != NULL && ids != NULL && builtin != NULL &&
+		  m != NULL);
+	if (!(specs && pat && ids && builtin && m))
+		goto done;
+	CHECK(bounce_ruleset_marks_copied(builtin));
+	for (i = 0; i < NRULES; i++)
+	{
+		if (i < NRULES / 2)
+			snprintf(pat[i], sizeof(pat[i]), "\\bzorbq\\w{%d}", i % 40 + 1);
+		else
+			snprintf(pat[i], sizeof(pat[i]), "\\bq%c%c%czorbq\\b",
+					 'a' + i % 26, 'a' + i / 26 % 26, 'a' + i / 676 % 26);
+		snprintf(ids[i], sizeof(ids[i]), "s%d", i);
+		specs[i].id = ids[i];
+		specs[i].category = i % 2 ? BOUNCE_OTHER : BOUNCE_POLICY_RELATED;
+		specs[i].when = BOUNCE_WHEN_ANY;
+		specs[i].pattern = pat[i];
+		specs[i].note = "";
+		specs[i].origin = "unit_test.c";
+	}
+	over = bounce_ruleset_compile_over(specs, NRULES, builtin, &err, NULL, 0);
+	CHECK(over != NULL);
+	if (over == NULL)
+		goto done;
+	CHECK(!bounce_ruleset_marks_copied(over));
+	for (i = 0; i < (int) (sizeof(texts) / sizeof(texts[0])); i++)
+	{
+		bounce_result got,
+					ref;
+
+		bounce_classify_sets(over, builtin, true, m, NULL, 0, texts[i],
+							 strlen(texts[i]), &got);
+		bounce_classify_sets(over, builtin, false, m, NULL, 0, texts[i],
+							 strlen(texts[i]), &ref);
+		CHECK_MSG(got.category == ref.category && got.rule_id == ref.rule_id &&
+				  got.match_start == ref.match_start,
+				  "\"%s\": %s (%s), reference %s (%s)", texts[i],
+				  bounce_category_name(got.category),
+				  got.rule_id ? got.rule_id : "-",
+				  bounce_category_name(ref.category),
+				  ref.rule_id ? ref.rule_id : "-");
+	}
+
+done:
+	bounce_ruleset_free(over);
+	bounce_matcher_free(m);
+	free(specs);
+	free(pat);
+	free(ids);
+}
+
 static void *
 work(void *arg)
 {
@@ -3240,6 +3319,7 @@ main(int argc, char **argv)
 	test_pattern_check();
 	test_many_rules();
 	test_scan_over();
+	test_shared_suffix();
 	test_factors();
 	test_unwrap();
 	test_legacy_bytes();
