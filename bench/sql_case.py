@@ -10,12 +10,13 @@ pattern translated from pcre2 to PostgreSQL's regex dialect (ARE) and
 matched with ~* (case-insensitive, as the core matches):
 
   \\b -> \\y, \\B -> \\Y   (in ARE \\b is a backspace)
+  \\x{fc} -> \\u00fc       (ARE writes a code point as \\u or \\U)
   \\p{L}, \\p{N} in a     [:alpha:], [:digit:] (the rules' word edges next to
   bracket class             letters above ASCII: (?![\\p{L}\\p{N}_]))
   (?: (?= (?! (?<= (?<!     kept: ARE has non-capturing groups and, since
                             PostgreSQL 9.6, lookahead and lookbehind
                             constraints
-  (?> \\K (*VERB) \\p \\Q \\x{..} \\A \\z \\G, possessive quantifiers,
+  (?> \\K (*VERB) \\p \\Q \\A \\z \\G, possessive quantifiers,
   named groups              no ARE equivalent: the branch is dropped
 
 A rule is split into its top-level branches ("a|b|c"), each translated on
@@ -31,6 +32,7 @@ Used as a module by bench/pg_bench.py (which validates the branches
 against the server); run alone it prints the translation summary.
 """
 
+import re
 import sys
 
 # Conditions that are a plain test of the status column, as WHEN prefixes.
@@ -52,7 +54,6 @@ UNSUPPORTED = [
     ("\\p", "\\p{..}"),
     ("\\P", "\\P{..}"),
     ("\\Q", "\\Q..\\E"),
-    ("\\x{", "\\x{..}"),
     ("\\A", "\\A"),
     ("\\z", "\\z"),
     ("\\Z", "\\Z"),
@@ -125,6 +126,9 @@ def possessive(p):
     return False
 
 
+CODE_POINT = re.compile(r"\\x\{([0-9a-fA-F]{1,8})\}")
+
+
 def rewrite(branch):
     """branch with \\b, \\B, \\p{L} and \\p{N} (in bracket classes or not) in ARE."""
     out, i, in_class = [], 0, False
@@ -137,6 +141,13 @@ def rewrite(branch):
             continue
         if c == "\\" and i + 1 < len(branch):
             n = branch[i + 1]
+            code = CODE_POINT.match(branch, i) if n == "x" else None
+            if code:
+                value = int(code.group(1), 16)
+                out.append("\\u%04x" % value if value <= 0xFFFF
+                           else "\\U%08x" % value)
+                i = code.end()
+                continue
             if not in_class and n == "b":
                 out.append("\\y")
             elif not in_class and n == "B":
