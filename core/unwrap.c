@@ -346,13 +346,17 @@ prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
 	size_t		p,
 				k;
 	uint32_t	value;
-	bool		last;
+	bool		last_line,
+				last;
 
 	if (bare_ok && (k = enhanced_token_len(t, n, i, &value)) > 0)
 		return enhanced_seen_before(t, n, i, value, mem) ? i + k : i;
-	if (!reply_code_at(t, n, i) ||
-		!code_seen_before(t, n, i, mem, t[i + 3] == ' ' && !new_line, &last) ||
-		(last && t[i + 3] == ' ' && !new_line))
+	if (!reply_code_at(t, n, i))
+		return i;
+	/* "550 " on the line of a "550 " met before: another reply */
+	last_line = t[i + 3] == ' ' && !new_line;
+	if (!code_seen_before(t, n, i, mem, last_line, &last) ||
+		(last_line && last))
 		return i;
 	p = i + 4;
 	/* the enhanced code after it, of the same class, ending the text or
