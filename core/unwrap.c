@@ -27,7 +27,8 @@
  *   rules may stop at one ("[^;\n]").
  * - a typographic apostrophe (U+2019, also U+2018 and U+02BC, which word
  *   processors and web forms put in "doesn’t") made "'", so that rules
- *   spell "doesn't" once;
+ *   spell "doesn't" once, and a typographic double quote (U+201C, U+201D,
+ *   U+201E: Required header “Message-ID” missing) made '"';
  * - in a text that writes its spaces as underscores, as qmail-send's log
  *   does with the remote reply ("Remote_host_said:_550_No_such_user/"),
  *   every underscore made a space (byte for byte, so offsets keep);
@@ -109,13 +110,22 @@ escaped_char_at(const unsigned char *t, size_t n, size_t i, unsigned char *c)
 	return 0;
 }
 
-/* The length of a typographic apostrophe at i, or 0. */
+/*
+ * A typographic quotation mark at i: its length, and in *c the ASCII mark
+ * it reads as ("'" for U+2018, U+2019, U+02BC; '"' for U+201C, U+201D,
+ * U+201E); or 0.
+ */
 static inline size_t
-apostrophe_at(const unsigned char *t, size_t n, size_t i)
+quote_mark_at(const unsigned char *t, size_t n, size_t i, unsigned char *c)
 {
 	if (t[i] == 0xE2 && i + 2 < n && t[i + 1] == 0x80 &&
-		(t[i + 2] == 0x98 || t[i + 2] == 0x99))
+		t[i + 2] >= 0x98 && t[i + 2] <= 0x9E && t[i + 2] != 0x9A &&
+		t[i + 2] != 0x9B)
+	{
+		*c = t[i + 2] <= 0x99 ? '\'' : '"';
 		return 3;
+	}
+	*c = '\'';
 	return t[i] == 0xCA && i + 1 < n && t[i + 1] == 0xBC ? 2 : 0;
 }
 
@@ -393,7 +403,7 @@ spaces_written_as_underscores(const unsigned char *t, size_t n)
  * Where to look: a white-space byte other than a space (U+00A0 too), two
  * spaces in a row, a space before a reply code, a space not after a digit
  * before an enhanced code (after one, as in "550 5.1.1", the code is the
- * reply's own), an apostrophe's first two bytes, or the '\\' or '&' that
+ * reply's own), a quotation mark's first two bytes, or the '\\' or '&' that
  * may start an escape. Sixteen bytes at a time, since most texts hold none
  * but the one code after "said:".
  */
@@ -401,10 +411,11 @@ static inline bool
 worth_a_look(const unsigned char *t, size_t n, size_t i)
 {
 	uint32_t	value;
+	unsigned char mark;
 
 	return t[i] < ' ' ||
 		bounce_nbsp_at(t, n, i) ||
-		apostrophe_at(t, n, i) > 0 ||
+		quote_mark_at(t, n, i, &mark) > 0 ||
 		t[i] == '\\' || t[i] == '&' ||
 		(t[i] == ' ' && i + 1 < n &&
 		 (t[i + 1] == ' ' || reply_code_at(t, n, i + 1) ||
@@ -429,7 +440,7 @@ next_look(const unsigned char *t, size_t n, size_t i)
 		memcpy(&v1, t + i + 1, 16);
 		memcpy(&v2, t + i + 2, 16);
 		memcpy(&v4, t + i + 4, 16);
-		/* below ' ', the first byte of U+00A0 or of an apostrophe (the rest
+		/* below ' ', the first byte of U+00A0 or of a quotation mark (the rest
 		 * checked one by one, as the digits of a code), an escape's '\\' or
 		 * '&', or ' ' before ' ' or before '2'..'5' and then '.' or, 3 bytes
 		 * on, '-' or ' ' */
@@ -544,11 +555,11 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 	stretches[0].view = stretches[0].text = 0;
 	while ((i = next_look(t, n, i)) < n)
 	{
+		unsigned char written;
 		size_t		start = i,
 					end = i,
 					to,
-					k = apostrophe_at(t, n, i);
-		unsigned char written = '\'';
+					k = quote_mark_at(t, n, i, &written);
 
 		if (k == 0 && !bounce_space_escape_at(t, n, i))
 			k = escaped_char_at(t, n, i, &written);

@@ -49,7 +49,7 @@ enum wrap_form
 	WRAP_NBSP,					/* "...tried\u00a0to\u00a0reach ..." */
 	WRAP_TABS,					/* "...tried\tto\treach ..." */
 	WRAP_LATIN1,				/* "Usu\xE1rio desconhecido" */
-	WRAP_APOSTROPHES,			/* "doesn\u2019t" */
+	WRAP_APOSTROPHES,			/* "doesn\u2019t", \u201Cx\u201D */
 	WRAP_HTML,					/* "doesn&#39;t", "&lt;x@y&gt;" */
 	WRAP_POSTFIX,				/* "host x said: ... (in reply to RCPT TO
 								 * command)" */
@@ -67,7 +67,7 @@ enum wrap_form
 static const char *const wrap_form_name[WRAP_FORMS] = {
 	"multi-line reply", "joined reply lines", "folded header",
 	"JSON-escaped lines", "doubled spaces", "no-break spaces", "tabs",
-	"Latin-1 bytes", "typographic apostrophes", "HTML entities",
+	"Latin-1 bytes", "typographic quotes", "HTML entities",
 	"Postfix's report", "Exim's report", "Exchange's report",
 	"Exchange's report in German",
 	"Exchange's status notice", "qmail's report",
@@ -156,23 +156,34 @@ latin1_text(const char *d, char *out)
 	return changed;
 }
 
-/* d with each "'" typographic (U+2019); false when it holds none */
+/*
+ * d with each "'" typographic (U+2019) and each '"' a typographic double
+ * quote, opening and closing in turn (U+201C, U+201D); false when it holds
+ * neither
+ */
 static bool
 curly_text(const char *d, char *out)
 {
 	size_t		n = 0;
-	bool		changed = false;
+	bool		changed = false,
+				open_quote = true;
 
 	for (; *d; d++)
 	{
-		if (*d != '\'')
-			out[n++] = *d;
+		if (*d == '\'')
+			memcpy(out + n, "\xE2\x80\x99", 3);
+		else if (*d == '"')
+		{
+			memcpy(out + n, open_quote ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3);
+			open_quote = !open_quote;
+		}
 		else
 		{
-			memcpy(out + n, "\xE2\x80\x99", 3);
-			n += 3;
-			changed = true;
+			out[n++] = *d;
+			continue;
 		}
+		n += 3;
+		changed = true;
 	}
 	out[n] = '\0';
 	return changed;

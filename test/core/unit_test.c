@@ -2038,11 +2038,15 @@ test_unwrap(void)
 	UNWRAP("said:\xC2\xA0" "550 5.1.1 a\xC2\xA0" "550-5.1.1 b", "said: 550 5.1.1 a b");
 	UNWRAP_SAME("caf\xC3\xA0 \xC2\xA1 \xE2\x80\xA0");
 
-	/* typographic apostrophes: "'" (other quotes and dashes stay) */
+	/* typographic apostrophes: "'"; typographic double quotes: '"' (other
+	 * quotes and dashes stay) */
 	UNWRAP("doesn\xE2\x80\x99t", "doesn't");
 	UNWRAP("\xE2\x80\x98x\xE2\x80\x99 isn\xCA\xBCt", "'x' isn't");
 	UNWRAP("a\xE2\x80\x99\xE2\x80\x99  b", "a'' b");
-	UNWRAP_SAME("\xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x94 \xE2\x80\xA6 \xCA\xBB");
+	UNWRAP("\xE2\x80\x9Cx\xE2\x80\x9D \xE2\x80\x9Ey\xE2\x80\x9C", "\"x\" \"y\"");
+	UNWRAP("Required header \xE2\x80\x9CMessage-ID\xE2\x80\x9D  missing",
+		   "Required header \"Message-ID\" missing");
+	UNWRAP_SAME("\xE2\x80\x94 \xE2\x80\xA6 \xCA\xBB \xE2\x80\x9A \xE2\x80\x9B \xE2\x80\x9F");
 	UNWRAP_SAME("\xE2\x80");
 	UNWRAP_SAME("x\xCA");
 

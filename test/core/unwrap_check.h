@@ -15,7 +15,8 @@
  * spaces), stretches within bounds, the first at 0, each further one later
  * in both; every byte of the copy the byte its offset names in t, a space
  * standing for white space (U+00A0's first byte too, an escape's '\\' or
- * "&nbsp;"'s '&') or an underscore, "'" for an apostrophe's first byte, or
+ * "&nbsp;"'s '&') or an underscore, "'" for an apostrophe's first byte, '"'
+ * for a typographic double quote's, or
  * the character an escape ('\\') or an HTML entity ('&') stands for,
  * offsets increasing;
  * and valid UTF-8 if t is. Returns NULL, or what does not hold.
@@ -47,6 +48,7 @@ unwrap_check(const unsigned char *t, size_t n, const unsigned char *out,
 								t[at] == 0xC2 || t[at] == '_' ||
 								t[at] == '\\' || t[at] == '&')) &&
 			!(out[i] == '\'' && (t[at] == 0xE2 || t[at] == 0xCA)) &&
+			!(out[i] == '"' && t[at] == 0xE2) &&
 			!((t[at] == '\\' || t[at] == '&') && strchr("<>&\"'/\\", out[i]) != NULL &&
 			  out[i] != '\0'))
 			return "a byte of the copy is not the text's";
