@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""spellings.py: rules spell the words servers write two ways both ways.
+
+Servers write "is not" and "isn't", "cannot" and "can't", "mailbox" and
+"mail box". A rule written with one form misses the other, so the rules
+write them with the fragments @{not} and @{can-not}, and "mailbox" as
+mail\\s?box (docs/rules.md). This check fails on a pattern that spells one
+form only:
+
+- an auxiliary followed by \\s+not ("does\\s+not") or contracted
+  ("doesn'?t"), instead of does@{not};
+- "cannot" or "can'?t" alone, instead of @{can-not};
+- "mailbox" without \\s? between its halves, outside a lookbehind (where
+  pcre2 needs a fixed length).
+
+usage: spellings.py FILE.rules...
+
+Prints one line per failure and "N passed, N failed" (N: the patterns
+checked).
+"""
+import re
+import sys
+
+AUX = r"(?:does|do|did|is|are|was|were|has|have|had|could|would|should)"
+# a word starts after \b or after a character that is not a word's
+START = r"(?:(?<=\\b)|(?<![A-Za-z0-9_\\]))"
+ONE_FORM = [
+    (re.compile(START + AUX + r"\\s\+not(?![a-z])"), "write AUX@{not}"),
+    (re.compile(START + AUX + r"n'\??t(?![a-z])"), "write AUX@{not}"),
+    (re.compile(START + r"can(?:not|'\??t)(?![a-z])"), "write @{can-not}"),
+]
+MAILBOX = re.compile(r"(?i)mailbox")
+# the fragments that define the two-way spellings themselves
+DEFINITIONS = {"@not", "@can-not"}
+
+
+def lookbehind_spans(p):
+    """The [start, end] of each lookbehind in pattern p."""
+    spans = []
+    for m in re.finditer(r"\(\?<[!=]", p):
+        depth, j = 0, m.start()
+        while j < len(p):
+            if p[j] == "\\":
+                j += 2
+                continue
+            if p[j] == "(":
+                depth += 1
+            elif p[j] == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        spans.append((m.start(), j))
+    return spans
+
+
+def problems(p):
+    """What in pattern p spells a word one way only."""
+    found = []
+    for rx, fix in ONE_FORM:
+        for m in rx.finditer(p):
+            found.append("%r: %s" % (m.group(0), fix))
+    spans = lookbehind_spans(p)
+    for m in MAILBOX.finditer(p):
+        if not any(a <= m.start() <= b for a, b in spans):
+            found.append("%r: write mail\\s?box" % m.group(0))
+    return found
+
+
+def main(files):
+    passed = failed = 0
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            for lineno, line in enumerate(f, 1):
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                if cols[0].startswith("@"):
+                    if cols[0] in DEFINITIONS:
+                        continue
+                    pattern = cols[1]
+                elif len(cols) >= 4:
+                    pattern = cols[3]
+                else:
+                    continue
+                found = problems(pattern)
+                if found:
+                    failed += 1
+                    for what in found:
+                        print("FAIL %s:%d %s %s" % (path, lineno, cols[0], what))
+                else:
+                    passed += 1
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
