@@ -2,16 +2,20 @@
 """spellings.py: rules spell the words servers write two ways both ways.
 
 Servers write "is not" and "isn't", "cannot" and "can't", "mailbox" and
-"mail box". A rule written with one form misses the other, so the rules
-write them with the fragments @{not} and @{can-not}, and "mailbox" as
-mail\\s?box (docs/rules.md). This check fails on a pattern that spells one
-form only:
+"mail box", "timeout", "time-out" and "time out". A rule written with one
+form misses the others, so the rules write them with the fragments @{not}
+and @{can-not}, and the compounds with their joint optional
+(docs/rules.md). This check fails on a pattern that spells one form only:
 
 - an auxiliary followed by \\s+not ("does\\s+not") or contracted
   ("doesn'?t"), instead of does@{not};
 - "cannot" or "can'?t" alone, instead of @{can-not};
-- "mailbox" without \\s? between its halves, outside a lookbehind (where
-  pcre2 needs a fixed length).
+- outside a lookbehind (where pcre2 needs a fixed length): "mailbox",
+  "hostname", "mailserver" or mail\\s+server, instead of mail\\s?box,
+  host\\s?name, mail\\s?server; "timeout", time-?out or timed\\s+out,
+  instead of time[\\s-]?out and timed[\\s-]+out; "blacklist" or
+  black-?list, instead of black[\\s-]?list; e-?mail\\s+address, instead of
+  (?:e-?)?mail\\s+address.
 
 usage: spellings.py FILE.rules...
 
@@ -29,7 +33,15 @@ ONE_FORM = [
     (re.compile(START + AUX + r"n'\??t(?![a-z])"), "write AUX@{not}"),
     (re.compile(START + r"can(?:not|'\??t)(?![a-z])"), "write @{can-not}"),
 ]
-MAILBOX = re.compile(r"(?i)mailbox")
+COMPOUNDS = [
+    (re.compile(r"(?i)mailbox"), "mail\\s?box"),
+    (re.compile(r"(?i)hostname"), "host\\s?name"),
+    (re.compile(r"(?i)mail(?:server|\\s\+server)"), "mail\\s?server"),
+    (re.compile(r"(?i)time(?:out|-\?out)"), "time[\\s-]?out"),
+    (re.compile(r"(?i)timed\\s\+out"), "timed[\\s-]+out"),
+    (re.compile(r"(?i)black(?:list|-\?list)"), "black[\\s-]?list"),
+    (re.compile(r"(?<!\(\?:)e-\?mail\\s\+address"), "(?:e-?)?mail\\s+address"),
+]
 # the fragments that define the two-way spellings themselves
 DEFINITIONS = {"@not", "@can-not"}
 
@@ -61,9 +73,10 @@ def problems(p):
         for m in rx.finditer(p):
             found.append("%r: %s" % (m.group(0), fix))
     spans = lookbehind_spans(p)
-    for m in MAILBOX.finditer(p):
-        if not any(a <= m.start() <= b for a, b in spans):
-            found.append("%r: write mail\\s?box" % m.group(0))
+    for rx, fix in COMPOUNDS:
+        for m in rx.finditer(p):
+            if not any(a <= m.start() <= b for a, b in spans):
+                found.append("%r: write %s" % (m.group(0), fix))
     return found
 
 
