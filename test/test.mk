@@ -28,9 +28,15 @@ accuracy: build/test/corpus_test
 
 comma := ,
 
+# How many answers change when the corpus's texts are spelt another way
+# ("isn't", "mail box", "time-out", addresses without angle brackets):
+# advice for rule authors, not a test (test/tools/perturb.py).
+perturb: build/test/corpus_test
+	python3 test/tools/perturb.py build/test/corpus_test $(CORPUS) $(wildcard $(DEV_CORPUS))
+
 # Report rules that no corpus row reaches, or that earlier rules shadow
 # (advice for rule authors; it does not fail on findings).
 lint-rules: build/test/rule_lint
 	build/test/rule_lint $(CORPUS)
 
-.PHONY: test-core accuracy lint-rules
+.PHONY: test-core accuracy lint-rules perturb
