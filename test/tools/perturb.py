@@ -72,6 +72,8 @@ FAMILIES = {
     "written-out": words([(a + "n't", a + " not") for a in AUXILIARIES] +
                          [("can't", "cannot"), ("won't", "will not")]),
     "mail-box": words([("mailbox", "mail box"), ("mailboxes", "mail boxes")]),
+    "mail-hyphen-box": words([("mailbox", "mail-box"), ("mailboxes", "mail-boxes")]),
+    "log-in": words([("login", "log-in"), ("logins", "log-ins")]),
     "time-out": words([("timeout", "time-out"), (r"timed\s+out", "timed-out")]),
     "time-space-out": words([("timeout", "time out")]),
     "host-name": words([("hostname", "host name")]),

@@ -11,8 +11,8 @@ and @{can-not}, and the compounds with their joint optional
   ("doesn'?t"), instead of does@{not};
 - "cannot" or "can'?t" alone, instead of @{can-not};
 - outside a lookbehind (where pcre2 needs a fixed length): "mailbox",
-  "hostname", "mailserver" or mail\\s+server, instead of mail\\s?box,
-  host\\s?name, mail\\s?server; "timeout", time-?out or timed\\s+out,
+  "hostname", "mailserver" or mail\\s+server, "login", instead of
+  mail[\\s-]?box, host\\s?name, mail\\s?server, log-?in; "timeout", time-?out or timed\\s+out,
   instead of time[\\s-]?out and timed[\\s-]+out; "blacklist" or
   black-?list, instead of black[\\s-]?list; e-?mail\\s+address, instead of
   (?:e-?)?mail\\s+address.
@@ -34,7 +34,8 @@ ONE_FORM = [
     (re.compile(START + r"can(?:not|'\??t)(?![a-z])"), "write @{can-not}"),
 ]
 COMPOUNDS = [
-    (re.compile(r"(?i)mailbox"), "mail\\s?box"),
+    (re.compile(r"(?i)mail(?:box|\\s\?box)"), "mail[\\s-]?box"),
+    (re.compile(r"(?i)(?<![a-z])login"), "log-?in"),
     (re.compile(r"(?i)hostname"), "host\\s?name"),
     (re.compile(r"(?i)mail(?:server|\\s\+server)"), "mail\\s?server"),
     (re.compile(r"(?i)time(?:out|-\?out)"), "time[\\s-]?out"),
