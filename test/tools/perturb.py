@@ -74,6 +74,7 @@ FAMILIES = {
     "mail-box": words([("mailbox", "mail box"), ("mailboxes", "mail boxes")]),
     "mail-hyphen-box": words([("mailbox", "mail-box"), ("mailboxes", "mail-boxes")]),
     "log-in": words([("login", "log-in"), ("logins", "log-ins")]),
+    "not-available": words([("unavailable", "not available")]),
     "time-out": words([("timeout", "time-out"), (r"timed\s+out", "timed-out")]),
     "time-space-out": words([("timeout", "time out")]),
     "host-name": words([("hostname", "host name")]),
