@@ -22,8 +22,12 @@ usage: spellings.py FILE.rules...
 Prints one line per failure and "N passed, N failed" (N: the patterns
 checked).
 """
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from word_bounds import escaped, group_close  # noqa: E402
 
 AUX = r"(?:does|do|did|is|are|was|were|has|have|had|could|would|should)"
 # a word starts after \b or after a character that is not a word's
@@ -49,22 +53,8 @@ DEFINITIONS = {"@not", "@can-not"}
 
 def lookbehind_spans(p):
     """The [start, end] of each lookbehind in pattern p."""
-    spans = []
-    for m in re.finditer(r"\(\?<[!=]", p):
-        depth, j = 0, m.start()
-        while j < len(p):
-            if p[j] == "\\":
-                j += 2
-                continue
-            if p[j] == "(":
-                depth += 1
-            elif p[j] == ")":
-                depth -= 1
-                if depth == 0:
-                    break
-            j += 1
-        spans.append((m.start(), j))
-    return spans
+    return [(m.start(), group_close(p, m.start()))
+            for m in re.finditer(r"\(\?<[!=]", p) if not escaped(p, m.start())]
 
 
 def problems(p):
