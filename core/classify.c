@@ -137,6 +137,11 @@ bounce_when_holds(bounce_when when, bounce_codectx *ctx)
 		case BOUNCE_WHEN_NOX41:
 			bounce_codectx_complete(ctx);
 			return !(c->enh[0] != 0 && c->enh[1] == 4 && c->enh[2] == 1);
+		case BOUNCE_WHEN_DBEBCODE:
+			bounce_codectx_complete(ctx);
+			return c->enh[0] != 0 &&
+				((c->enh[1] == 4 && c->enh[2] == 1) ||
+				 (c->enh[0] == 5 && c->enh[1] == 7 && c->enh[2] == 504));
 		case BOUNCE_WHEN_SENDERCODE:
 			bounce_codectx_complete(ctx);
 			return c->enh[0] != 0 && c->enh[1] == 1 &&

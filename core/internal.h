@@ -21,6 +21,9 @@
 	WHEN(GREYCODE, "greycode")		/* only codes: 450/451 and/or 4.7.1 */ \
 	WHEN(X41, "x41")				/* enhanced status X.4.1 */ \
 	WHEN(NOX41, "nox41")			/* no enhanced status X.4.1 */ \
+	WHEN(DBEBCODE, "dbebcode")		/* enhanced X.4.1, or 5.7.504: the codes
+									 * Microsoft sends its unknown-recipient
+									 * "Access denied" with */ \
 	WHEN(SENDERCODE, "sendercode")	/* enhanced X.1.7 or X.1.8: the sender */ \
 	WHEN(NOMAILBOXCODE, "nomailboxcode")	/* no enhanced code that names the
 											 * mailbox's state (X.1.1, X.1.2,

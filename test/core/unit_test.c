@@ -927,6 +927,8 @@ static const bounce_rule_spec when_specs[] = {
 	SPEC("w.fallback", OTHER, ANY, "needle"),
 	SPEC("w.nox41", POLICY_RELATED, NOX41, "needle"),
 	SPEC("w.fallback", OTHER, ANY, "needle"),
+	SPEC("w.dbebcode", POLICY_RELATED, DBEBCODE, "needle"),
+	SPEC("w.fallback", OTHER, ANY, "needle"),
 	SPEC("w.sendercode", POLICY_RELATED, SENDERCODE, "needle"),
 	SPEC("w.fallback", OTHER, ANY, "needle"),
 };
@@ -986,6 +988,15 @@ static const when_case when_cases[] = {
 	{BOUNCE_WHEN_X41, "5.1.1", "needle", false},
 	{BOUNCE_WHEN_X41, "550", "needle", false},
 	{BOUNCE_WHEN_X41, NULL, "needle", false},
+
+	{BOUNCE_WHEN_DBEBCODE, "5.4.1", "needle", true},
+	{BOUNCE_WHEN_DBEBCODE, "550 5.7.504", "needle", true},
+	{BOUNCE_WHEN_DBEBCODE, NULL, "550 5.7.504 needle", true},
+	{BOUNCE_WHEN_DBEBCODE, "4.7.504", "needle", false},
+	{BOUNCE_WHEN_DBEBCODE, "5.7.505", "needle", false},
+	{BOUNCE_WHEN_DBEBCODE, "5.7.50", "needle", false},
+	{BOUNCE_WHEN_DBEBCODE, "5.7.1", "needle", false},
+	{BOUNCE_WHEN_DBEBCODE, NULL, "needle", false},
 
 	{BOUNCE_WHEN_NOX41, "5.4.1", "needle", false},
 	{BOUNCE_WHEN_NOX41, NULL, "550 5.4.1 needle", false},

@@ -88,6 +88,7 @@ status_for(bounce_when when)
 		case BOUNCE_WHEN_GREYCODE:
 			return "451 4.7.1";
 		case BOUNCE_WHEN_X41:
+		case BOUNCE_WHEN_DBEBCODE:
 			return "550 5.4.1";
 		case BOUNCE_WHEN_SENDERCODE:
 			return "553 5.1.7";
