@@ -10,6 +10,8 @@ and @{can-not}, and the compounds with their joint optional
 - an auxiliary followed by \\s+not ("does\\s+not") or contracted
   ("doesn'?t"), instead of does@{not};
 - "cannot" or "can'?t" alone, instead of @{can-not};
+- a "not" that opens an alternative ("(?:denied|not\\s+allowed)"),
+  instead of @{negation}, which also reads "isn't";
 - outside a lookbehind (where pcre2 needs a fixed length): "mailbox",
   "hostname", "mailserver" or mail\\s+server, "unavailable", instead of
   mail[\\s-]?box, host\\s?name, mail\\s?server, (?:un|not\\s+)available; "timeout", time-?out or timed\\s+out,
@@ -36,6 +38,7 @@ ONE_FORM = [
     (re.compile(START + AUX + r"\\s\+not(?![a-z])"), "write AUX@{not}"),
     (re.compile(START + AUX + r"n'\??t(?![a-z])"), "write AUX@{not}"),
     (re.compile(START + r"can(?:not|'\??t)(?![a-z])"), "write @{can-not}"),
+    (re.compile(r"(?:(?<=\(\?:)|(?<=\|))not\\s\+"), "write @{negation}"),
 ]
 COMPOUNDS = [
     (re.compile(r"(?i)mail(?:box|\\s\?box)"), "mail[\\s-]?box"),
@@ -48,7 +51,7 @@ COMPOUNDS = [
     (re.compile(r"(?<!\(\?:)e-\?mail\\s\+address"), "(?:e-?)?mail\\s+address"),
 ]
 # the fragments that define the two-way spellings themselves
-DEFINITIONS = {"@not", "@can-not"}
+DEFINITIONS = {"@not", "@can-not", "@negation"}
 
 
 def lookbehind_spans(p):
