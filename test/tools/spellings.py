@@ -41,7 +41,7 @@ ONE_FORM = [
     (re.compile(r"(?:(?<=\(\?:)|(?<=\|))not\\s\+"), "write @{negation}"),
 ]
 COMPOUNDS = [
-    (re.compile(r"(?i)mail(?:box|\\s\?box)"), "mail[\\s-]?box"),
+    (re.compile(r"(?i)mail(?:box|\\s[?*]box)"), "mail[\\s-]?box"),
     (re.compile(r"(?i)(?<![a-z])unavailable"), "(?:un|not\\s+)available"),
     (re.compile(r"(?i)hostname"), "host\\s?name"),
     (re.compile(r"(?i)mail(?:server|\\s\+server)"), "mail\\s?server"),
