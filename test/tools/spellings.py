@@ -48,6 +48,7 @@ COMPOUNDS = [
     (re.compile(r"(?i)time(?:out|-\?out)"), "time[\\s-]?out"),
     (re.compile(r"(?i)timed\\s\+out"), "timed[\\s-]+out"),
     (re.compile(r"(?i)black(?:list|-\?list)"), "black[\\s-]?list"),
+    (re.compile(r"(?i)\|block\)-\?list"), "(?:black|block)[\\s-]?list"),
     (re.compile(r"(?<!\(\?:)e-\?mail\\s\+address"), "(?:e-?)?mail\\s+address"),
 ]
 # the fragments that define the two-way spellings themselves
