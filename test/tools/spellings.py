@@ -14,7 +14,7 @@ and @{can-not}, and the compounds with their joint optional
   instead of @{negation}, which also reads "isn't";
 - outside a lookbehind (where pcre2 needs a fixed length): "mailbox",
   "hostname", "mailserver" or mail\\s+server, "unavailable", instead of
-  mail[\\s-]?box, host\\s?name, mail\\s?server, (?:un|not\\s+)available; "timeout", time-?out or timed\\s+out,
+  mail[\\s-]?box, host\\s?name, mail\\s?server, (?:un|@{negation}\\s+)available; "timeout", time-?out or timed\\s+out,
   instead of time[\\s-]?out and timed[\\s-]+out; "blacklist" or
   black-?list, instead of black[\\s-]?list; e-?mail\\s+address, instead of
   (?:e-?)?mail\\s+address.
@@ -42,7 +42,7 @@ ONE_FORM = [
 ]
 COMPOUNDS = [
     (re.compile(r"(?i)mail(?:box|\\s[?*]box)"), "mail[\\s-]?box"),
-    (re.compile(r"(?i)(?<![a-z])unavailable"), "(?:un|not\\s+)available"),
+    (re.compile(r"(?i)(?<![a-z])unavailable"), "(?:un|@{negation}\\s+)available"),
     (re.compile(r"(?i)hostname"), "host\\s?name"),
     (re.compile(r"(?i)mail(?:server|\\s\+server)"), "mail\\s?server"),
     (re.compile(r"(?i)time(?:out|-\?out)"), "time[\\s-]?out"),
