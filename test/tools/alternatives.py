@@ -17,7 +17,8 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from word_bounds import alternatives, class_end, escaped, group_close  # noqa: E402
+from rules_file import check  # noqa: E402
+from word_bounds import alternatives, group_close, parens  # noqa: E402
 
 # what opens a group whose body is alternatives: "(", "(?:", "(?>", a
 # lookaround, or options before a colon ("(?i:")
@@ -27,20 +28,10 @@ GROUP_OPEN = re.compile(r"\((?:\?(?::|>|=|!|<=|<!|[a-zA-Z-]+:))?")
 def groups(p):
     """The body of every group of pattern p, and p itself."""
     bodies = [p]
-    i = 0
-    while i < len(p):
-        if p[i] == '\\':
-            i += 2
-            continue
-        if p[i] == '[':
-            i = class_end(p, i) + 1
-            continue
-        if p[i] == '(':
-            m = GROUP_OPEN.match(p, i)
-            close = group_close(p, i)
-            if m.group(0) != '(' or not p.startswith('(?', i):
-                bodies.append(p[m.end():close])
-        i += 1
+    for i in parens(p):
+        m = GROUP_OPEN.match(p, i)
+        if p[i] == '(' and m and (m.group(0) != '(' or not p.startswith('(?', i)):
+            bodies.append(p[m.end():group_close(p, i)])
     return bodies
 
 
@@ -57,30 +48,8 @@ def duplicates(p):
 
 
 def main(files):
-    passed = failed = 0
-    for path in files:
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                if line.startswith("#") or "\t" not in line:
-                    continue
-                cols = line.rstrip("\n").split("\t")
-                if cols[0].startswith("@"):
-                    pattern = cols[1]
-                elif len(cols) >= 4:
-                    pattern = cols[3]
-                else:
-                    continue
-                found = duplicates(pattern)
-                if found:
-                    failed += 1
-                    for alt in found:
-                        print("FAIL %s:%d %s: alternative listed twice: %s"
-                              % (path, lineno, cols[0], alt[:120]))
-                else:
-                    passed += 1
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
-
+    return check(files, lambda p: ["alternative listed twice: %s" % a[:120]
+                                   for a in duplicates(p)])
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -29,6 +29,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from rules_file import check  # noqa: E402
 from word_bounds import escaped, group_close  # noqa: E402
 
 AUX = r"(?:does|do|did|is|are|was|were|has|have|had|could|would|should)"
@@ -76,31 +77,7 @@ def problems(p):
 
 
 def main(files):
-    passed = failed = 0
-    for path in files:
-        with open(path, encoding="utf-8") as f:
-            for lineno, line in enumerate(f, 1):
-                if line.startswith("#") or "\t" not in line:
-                    continue
-                cols = line.rstrip("\n").split("\t")
-                if cols[0].startswith("@"):
-                    if cols[0] in DEFINITIONS:
-                        continue
-                    pattern = cols[1]
-                elif len(cols) >= 4:
-                    pattern = cols[3]
-                else:
-                    continue
-                found = problems(pattern)
-                if found:
-                    failed += 1
-                    for what in found:
-                        print("FAIL %s:%d %s %s" % (path, lineno, cols[0], what))
-                else:
-                    passed += 1
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
-
+    return check(files, problems, skip=DEFINITIONS)
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -36,10 +36,10 @@ def group_open(p, close):
     return -1
 
 
-def group_close(p, open_):
-    """Index of the ')' that ends the '(' at open_."""
-    depth = 0
-    i = open_
+def parens(p, start=0):
+    """Indices of the '(' and ')' of pattern p from start on that open or
+    close a group: not escaped, not in a character class."""
+    i = start
     while i < len(p):
         if p[i] == '\\':
             i += 2
@@ -48,10 +48,17 @@ def group_close(p, open_):
             i = class_end(p, i) + 1
             continue
         if p[i] in '()':
-            depth += 1 if p[i] == '(' else -1
-            if depth == 0:
-                return i
+            yield i
         i += 1
+
+
+def group_close(p, open_):
+    """Index of the ')' that ends the '(' at open_."""
+    depth = 0
+    for i in parens(p, open_):
+        depth += 1 if p[i] == '(' else -1
+        if depth == 0:
+            return i
     return -1
 
 
