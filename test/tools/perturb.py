@@ -93,7 +93,6 @@ FAMILIES = {
     "spaced-anti-spam": words([(r"anti-?spam", "anti spam")]),
     "white-list": words([("whitelist", "white list"),
                          ("whitelisted", "white listed")]),
-    "user-name": words([("username", "user name"), (r"user\s+name", "username")]),
     "e-mail": words([("email", "e-mail"), ("e-mail", "email")]),
     "set-up": words([("setup", "set-up")]),
     "sign-in": words([("signin", "sign-in"), (r"sign\s+in", "sign-in")]),
