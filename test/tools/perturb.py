@@ -22,6 +22,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from spellings import AUXILIARIES  # noqa: E402
+
 csv.field_size_limit(1 << 30)
 
 
@@ -62,8 +65,6 @@ def curly_double_quotes(text):
     return "".join(out)
 
 
-AUXILIARIES = ["does", "do", "did", "is", "are", "was", "were", "has",
-               "have", "had", "could", "would", "should"]
 ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 FAMILIES = {

@@ -32,7 +32,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from rules_file import check  # noqa: E402
 from word_bounds import escaped, group_close  # noqa: E402
 
-AUX = r"(?:does|do|did|is|are|was|were|has|have|had|could|would|should)"
+# the auxiliaries servers contract with "not" (perturb.py rewrites the
+# corpus's texts with the same list)
+AUXILIARIES = ["does", "do", "did", "is", "are", "was", "were", "has",
+               "have", "had", "could", "would", "should"]
+AUX = "(?:%s)" % "|".join(AUXILIARIES)
 # a word starts after \b or after a character that is not a word's
 START = r"(?:(?<=\\b)|(?<![A-Za-z0-9_\\]))"
 ONE_FORM = [
