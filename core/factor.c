@@ -55,6 +55,9 @@ typedef struct info
 	bool		ws;				/* it is one \s (white-space class) */
 	bool		req2_ok;		/* a second, independent requirement: a */
 	strset		req2;			/* match holds one of req and one of req2 */
+	bool		few_ok;			/* a small requirement of one of its parts */
+	strset		few;			/* (keep_small): an alternation whose own
+								 * sets overflow unites these instead */
 } info;
 
 typedef struct parser
@@ -80,24 +83,32 @@ set_anything(info *in)
 {
 	in->exact_ok = false;
 	in->req_ok = false;
+	in->few_ok = false;
 	in->phrase = false;
 	in->ws = false;
 	in->exact.n = 0;
 	in->req.n = 0;
 }
 
+/* Does every match of an exact set hold one of its strings (none empty)? */
+static bool
+is_required(const strset *exact)
+{
+	int			i;
+
+	for (i = 0; i < exact->n; i++)
+		if (exact->len[i] == 0)
+			return false;
+	return exact->n > 0;
+}
+
 /* The OR-set an info guarantees (false: none). */
 static bool
 to_req(const info *in, strset *req)
 {
-	int			i;
-
 	if (in->exact_ok)
 	{
-		for (i = 0; i < in->exact.n; i++)
-			if (in->exact.len[i] == 0)
-				return false;
-		if (in->exact.n == 0)
+		if (!is_required(&in->exact))
 			return false;
 		*req = in->exact;
 		return true;
@@ -270,6 +281,23 @@ keep_two(top_two *t, const strset *cand)
 	}
 }
 
+/*
+ * Keep cand as a part's small requirement when it is the most selective of
+ * those with at most MAXSMALL strings: several of them still fit in one
+ * set when an alternation's own sets overflow.
+ */
+#define MAXSMALL 16
+
+static void
+keep_small(bool *ok, strset *small, const strset *cand)
+{
+	if (cand->n <= MAXSMALL &&
+		(!*ok || req_score(cand) > req_score(small)))
+	{
+		*small = *cand;
+		*ok = true;
+	}
+}
 
 static bool
 set_contains(const strset *set, const unsigned char *s, int len)
@@ -859,6 +887,7 @@ parse_piece(parser *ps, info *out)
 					set_anything(out);
 				out->phrase = phrase;
 				out->ws = false;
+				out->few_ok = false;	/* it may match nothing */
 			}
 			else
 				set_anything(out);
@@ -873,8 +902,10 @@ parse_piece(parser *ps, info *out)
 		}
 		else
 		{
+			/* repeated at least once: what one copy requires stays */
 			strset		req;
 			bool		ok = to_req(out, &req);
+			bool		few_ok = out->few_ok;
 
 			set_anything(out);
 			if (ok)
@@ -882,6 +913,7 @@ parse_piece(parser *ps, info *out)
 				out->req = req;
 				out->req_ok = true;
 			}
+			out->few_ok = few_ok;
 		}
 	}
 }
@@ -896,6 +928,8 @@ parse_concat(parser *ps, info *out)
 	bool		whole_exact = true;
 	bool		phrase = true;
 	int			pieces = 0;
+	bool		few_ok = false;
+	strset		few;
 
 	top.best_ok = top.second_ok = false;
 	run.n = 1;
@@ -907,6 +941,14 @@ parse_concat(parser *ps, info *out)
 		parse_piece(ps, &piece);
 		phrase = phrase && piece.phrase;
 		pieces++;
+		{
+			strset		req;
+
+			if (to_req(&piece, &req))
+				keep_small(&few_ok, &few, &req);
+			if (piece.few_ok)
+				keep_small(&few_ok, &few, &piece.few);
+		}
 		if (run_ok && piece.exact_ok)
 		{
 			strset		attempt = run;
@@ -919,15 +961,14 @@ parse_concat(parser *ps, info *out)
 		}
 		/* the run ends here: keep its requirement, then the piece's */
 		whole_exact = false;
+		if (is_required(&run))
 		{
-			info		r;
+			keep_two(&top, &run);
+			keep_small(&few_ok, &few, &run);
+		}
+		{
 			strset		req;
 
-			memset(&r, 0, sizeof(r));
-			r.exact_ok = true;
-			r.exact = run;
-			if (to_req(&r, &req))
-				keep_two(&top, &req);
 			if (to_req(&piece, &req))
 				keep_two(&top, &req);
 		}
@@ -950,17 +991,15 @@ parse_concat(parser *ps, info *out)
 		out->exact_ok = true;
 		out->exact = run;
 		out->phrase = phrase && pieces > 0;
+		out->few_ok = few_ok;
+		if (few_ok)
+			out->few = few;
 		return;
 	}
+	if (is_required(&run))
 	{
-		info		r;
-		strset		req;
-
-		memset(&r, 0, sizeof(r));
-		r.exact_ok = true;
-		r.exact = run;
-		if (to_req(&r, &req))
-			keep_two(&top, &req);
+		keep_two(&top, &run);
+		keep_small(&few_ok, &few, &run);
 	}
 	out->req_ok = top.best_ok;
 	if (top.best_ok)
@@ -968,6 +1007,11 @@ parse_concat(parser *ps, info *out)
 	out->req2_ok = top.second_ok;
 	if (top.second_ok)
 		out->req2 = top.second;
+	if (top.best_ok)
+		keep_small(&few_ok, &few, &top.best);
+	out->few_ok = few_ok;
+	if (few_ok)
+		out->few = few;
 }
 
 /* Alternatives separated by '|'. */
@@ -976,12 +1020,15 @@ parse_alt(parser *ps, info *out)
 {
 	bool		exact_ok = true;
 	bool		req_ok = true;
+	bool		few_ok = true;
 	bool		phrase = true;
 	strset		exact,
-				req;
+				req,
+				few;
 
 	exact.n = 0;
 	req.n = 0;
+	few.n = 0;
 	for (;;)
 	{
 		info		branch;
@@ -1005,6 +1052,19 @@ parse_alt(parser *ps, info *out)
 		}
 		else
 			req_ok = false;
+		/* each branch's small one, for when the sets above overflow */
+		if (few_ok)
+		{
+			bool		bfew_ok = branch.few_ok;
+			strset	   *bfew = &branch.few;
+
+			if (to_req(&branch, &breq))
+				keep_small(&bfew_ok, bfew, &breq);
+			if (!bfew_ok)
+				few_ok = false;
+			for (i = 0; few_ok && i < bfew->n; i++)
+				few_ok = set_add(&few, bfew->s[i], bfew->len[i]);
+		}
 		if (*ps->p != '|')
 			break;
 		ps->p++;
@@ -1021,6 +1081,15 @@ parse_alt(parser *ps, info *out)
 		out->req_ok = true;
 		out->req = req;
 	}
+	else if (few_ok)
+	{
+		/* every branch holds one of its small ones: weaker, but required */
+		out->req_ok = true;
+		out->req = few;
+	}
+	out->few_ok = few_ok;
+	if (few_ok)
+		out->few = few;
 }
 
 /*

@@ -1613,7 +1613,8 @@ test_engine(void)
  * every byte folded with bounce_fold, white-space runs collapsed to one?
  */
 static bool
-factor_occurs(const bounce_factors *f, int k, const char *text, size_t len)
+literal_occurs(const unsigned char *lit, int lit_len, const char *text,
+			   size_t len)
 {
 	unsigned char *seen = malloc(len + 1);
 	size_t		i,
@@ -1621,7 +1622,7 @@ factor_occurs(const bounce_factors *f, int k, const char *text, size_t len)
 				n = 0;
 	bool		found = false;
 
-	if (f->len[k] == 0)
+	if (lit_len == 0)
 		found = true;
 	for (i = 0; seen != NULL && i < len; i++)
 	{
@@ -1631,15 +1632,21 @@ factor_occurs(const bounce_factors *f, int k, const char *text, size_t len)
 			continue;
 		seen[n++] = c;
 	}
-	for (i = 0; seen != NULL && !found && i + (size_t) f->len[k] <= n; i++)
+	for (i = 0; seen != NULL && !found && i + (size_t) lit_len <= n; i++)
 	{
-		for (j = 0; j < (size_t) f->len[k]; j++)
-			if (seen[i + j] != f->text[k][j])
+		for (j = 0; j < (size_t) lit_len; j++)
+			if (seen[i + j] != lit[j])
 				break;
-		found = j == (size_t) f->len[k];
+		found = j == (size_t) lit_len;
 	}
 	free(seen);
 	return found;
+}
+
+static bool
+factor_occurs(const bounce_factors *f, int k, const char *text, size_t len)
+{
+	return literal_occurs(f->text[k], f->len[k], text, len);
 }
 
 /* Is every literal a usable piece (4+ bytes) of one of the phrases? */
@@ -1693,7 +1700,8 @@ factor_list(const bounce_factors *f)
 
 /*
  * Soundness: each text must match the pattern (checked with pcre2, as the
- * rule engine compiles it), and every match contains one of the literals.
+ * rule engine compiles it), and every match contains one of the literals,
+ * and one of the second requirement's literals when the pattern has one.
  */
 static void
 expect_sound(const char *pattern, const char *const *texts, const char *file,
@@ -1739,6 +1747,12 @@ expect_sound(const char *pattern, const char *const *texts, const char *file,
 				any = factor_occurs(&f, k, texts[i], strlen(texts[i]));
 			report(any, file, line, "%s: \"%s\" contains none of {%s}", pattern,
 				   escz(texts[i]), factor_list(&f));
+			/* and one of the second requirement's, when there is one */
+			any = f.count2 == 0;
+			for (k = 0; k < f.count2 && !any; k++)
+				any = literal_occurs(f.text2[k], f.len2[k], texts[i], strlen(texts[i]));
+			report(any, file, line, "%s: \"%s\" contains none of its %d second literals",
+				   pattern, escz(texts[i]), f.count2);
 		}
 	pcre2_code_free(code);
 	pcre2_match_data_free(md);
@@ -2254,6 +2268,26 @@ test_factors(void)
 						   "(?:currently\\s+)?blocked\\b", &f);
 	CHECK_MSG(f.count > 0 && f.len[0] >= BOUNCE_LITERAL_MIN,
 			  "dotted quad: {%s}", factor_list(&f));
+	/*
+	 * An alternation whose strings overflow the sets (4 x 10 + 12 + 12)
+	 * still requires a piece of each branch, as a second requirement next
+	 * to "spf " (without it, "spf " alone held the pattern, and its regex
+	 * ran at every "spf" of a text); SOUND checks every text holds one.
+	 */
+	{
+		static const char *const overflow =
+			"\\bspf\\s+(?:(?:not|isn't|aren't|wasn't)\\s+(?:pass|passed|allowed|"
+			"accepted|valid|aligned|authorized|permitted|designated|listed)|"
+			"(?:failed|failing|rejected)\\s+(?:check|validation|alignment|verification)|"
+			"(?:hard|soft)\\s*fail(?:ure|ed)?)\\b";
+
+		bounce_pattern_factors(overflow, &f);
+		CHECK_MSG(f.count == 1 && has_factor(&f, "spf ") && f.count2 > 0,
+				  "overflowing alternation: {%s}, %d second", factor_list(&f), f.count2);
+		SOUND(overflow, "SPF isn't pass", "spf not designated", "SPF aren't listed",
+			  "spf failed verification", "spf rejected check", "SPF softfail",
+			  "spf hard failure", "spf  wasn't   aligned");
+	}
 	bounce_pattern_factors("a@B", &f);	/* folded as bounce_fold does */
 	{
 		char		want[4];
