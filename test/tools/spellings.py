@@ -12,7 +12,8 @@ and @{can-not}, and the compounds with their joint optional
 - "cannot" or "can'?t" alone, instead of @{can-not};
 - a "not" that opens an alternative ("(?:denied|not\\s+allowed)"),
   instead of @{negation}, which also reads "isn't";
-- outside a lookbehind (where pcre2 needs a fixed length): "mailbox",
+- outside a lookbehind (where pcre2 needs a fixed length): "mailbox"
+  (but not in a CamelCase identifier such as MailboxSoftDeleted),
   "hostname", "mailserver" or mail\\s+server, "unavailable", instead of
   mail[\\s-]?box, host\\s?name, mail\\s?server, (?:un|@{negation}\\s+)available; "timeout", time-?out or timed\\s+out,
   instead of time[\\s-]?out and timed[\\s-]+out; "blacklist" or
@@ -46,8 +47,12 @@ ONE_FORM = [
     (re.compile(r"(?:(?<=\(\?:)|(?<=\|))not\\s\+"), "write @{negation}"),
 ]
 COMPOUNDS = [
-    (re.compile(r"(?i)mail(?:box|\\s[?*]box)"), "mail[\\s-]?box"),
-    (re.compile(r"(?i)(?<![a-z])unavailable"), "(?:un|@{negation}\\s+)available"),
+    # not inside an identifier written in CamelCase ("MailboxSoftDeleted"),
+    # which servers never split
+    (re.compile(r"(?i:mail(?:box|\\s[?*]box))(?![A-Z])"), "mail[\\s-]?box"),
+    # (\bunavailable too; a pattern that writes "not available" apart as
+    # well is excused below)
+    (re.compile(r"(?i)(?:(?<=\\b)|(?<![a-z]))unavailable"), "(?:un|@{negation}\\s+)available"),
     (re.compile(r"(?i)hostname"), "host\\s?name"),
     (re.compile(r"(?i)mail(?:server|\\s\+server)"), "mail\\s?server"),
     (re.compile(r"(?i)time(?:out|-\?out)"), "time[\\s-]?out"),
@@ -74,6 +79,8 @@ def problems(p):
             found.append("%r: %s" % (m.group(0), fix))
     spans = lookbehind_spans(p)
     for rx, fix in COMPOUNDS:
+        if fix.endswith(")available") and re.search(r"\\bnot\\s\+available", p):
+            continue    # "not available" written as an alternative of its own
         for m in rx.finditer(p):
             if not any(a <= m.start() <= b for a, b in spans):
                 found.append("%r: write %s" % (m.group(0), fix))
