@@ -198,49 +198,39 @@ print_rule(const bounce_rule_spec *spec)
 		   spec->when != BOUNCE_WHEN_ANY ? when_name(spec->when) : "");
 }
 
-/* Print the rule's branches that only frequent literals index; how many. */
-static size_t
-print_frequent_branches(const bounce_rule_spec *spec)
+/* Does only a literal made of frequent windows index the branch? */
+static bool
+only_frequent(const bounce_factors *f)
 {
-	static bounce_factors f;
-	size_t		nbranches = 0,
-				b,
-				found = 0;
-	char	  **branches = bounce_split_branches(spec->pattern, &nbranches);
+	int			k;
 
-	if (branches == NULL)
-		return 0;
-	for (b = 0; b < nbranches; b++)
-	{
-		int			k;
-		bool		all = true;
-
-		memset(&f, 0, sizeof(f));
-		bounce_pattern_factors(branches[b], &f);
-		for (k = 0; k < f.count && all; k++)
-			all = bounce_literal_is_frequent(f.text[k], f.len[k]);
-		if (f.count > 0 && all)
-		{
-			if (found++ == 0)
-				print_rule(spec);
-			printf("      %.*s", f.len[0], (const char *) f.text[0]);
-			for (k = 1; k < f.count; k++)
-				printf(" | %.*s", f.len[k], (const char *) f.text[k]);
-			printf("   (branch: %.60s%s)\n", branches[b],
-				   strlen(branches[b]) > 60 ? "..." : "");
-		}
-		free(branches[b]);
-	}
-	free(branches);
-	return found;
+	for (k = 0; k < f->count; k++)
+		if (!bounce_literal_is_frequent(f->text[k], f->len[k]))
+			return false;
+	return f->count > 0;
 }
 
 /*
- * The branches of a rule that a literal of BOUNCE_LITERAL_MIN bytes admits
- * with nothing else required: printed, and counted.
+ * Does a literal of BOUNCE_LITERAL_MIN bytes admit the branch with nothing
+ * else required (no second requirement, not a phrase the scan decides)?
  */
+static bool
+short_alone(const bounce_factors *f)
+{
+	int			k;
+
+	if (f->count2 > 0 || f->phrase)
+		return false;
+	for (k = 0; k < f->count; k++)
+		if (f->len[k] <= BOUNCE_LITERAL_MIN)
+			return true;
+	return false;
+}
+
+/* Print the rule's branches whose literals are weak as judged; how many. */
 static size_t
-print_short_branches(const bounce_rule_spec *spec)
+print_weak_branches(const bounce_rule_spec *spec,
+					bool (*weak) (const bounce_factors *f))
 {
 	static bounce_factors f;
 	size_t		nbranches = 0,
@@ -253,13 +243,10 @@ print_short_branches(const bounce_rule_spec *spec)
 	for (b = 0; b < nbranches; b++)
 	{
 		int			k;
-		bool		short_one = false;
 
 		memset(&f, 0, sizeof(f));
 		bounce_pattern_factors(branches[b], &f);
-		for (k = 0; k < f.count; k++)
-			short_one = short_one || f.len[k] <= BOUNCE_LITERAL_MIN;
-		if (short_one && f.count2 == 0 && !f.phrase)
+		if (weak(&f))
 		{
 			if (found++ == 0)
 				print_rule(spec);
@@ -462,13 +449,13 @@ main(int argc, char **argv)
 
 	printf("\nIndexed only by frequent words (every literal of the branch occurs in many bounce texts):\n");
 	for (i = 0; i < nrules; i++)
-		nfrequent += print_frequent_branches(bounce_ruleset_spec(set, i));
+		nfrequent += print_weak_branches(bounce_ruleset_spec(set, i), only_frequent);
 	printf("  %zu branches\n", nfrequent);
 
 	printf("\nIndexed by a literal of %d bytes, with no second requirement (the regex runs wherever those bytes occur):\n",
 		   BOUNCE_LITERAL_MIN);
 	for (i = 0; i < nrules; i++)
-		nshort += print_short_branches(bounce_ruleset_spec(set, i));
+		nshort += print_weak_branches(bounce_ruleset_spec(set, i), short_alone);
 	printf("  %zu branches\n", nshort);
 
 	printf("\n%zu rules never decide a corpus row: %zu never match, %zu held back by their condition, "
