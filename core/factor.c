@@ -937,18 +937,17 @@ parse_concat(parser *ps, info *out)
 	while (*ps->p && *ps->p != '|' && *ps->p != ')')
 	{
 		info		piece;
+		strset		piece_req;
+		bool		piece_req_ok;
 
 		parse_piece(ps, &piece);
 		phrase = phrase && piece.phrase;
 		pieces++;
-		{
-			strset		req;
-
-			if (to_req(&piece, &req))
-				keep_small(&few_ok, &few, &req);
-			if (piece.few_ok)
-				keep_small(&few_ok, &few, &piece.few);
-		}
+		piece_req_ok = to_req(&piece, &piece_req);
+		if (piece_req_ok)
+			keep_small(&few_ok, &few, &piece_req);
+		if (piece.few_ok)
+			keep_small(&few_ok, &few, &piece.few);
 		if (run_ok && piece.exact_ok)
 		{
 			strset		attempt = run;
@@ -966,12 +965,8 @@ parse_concat(parser *ps, info *out)
 			keep_two(&top, &run);
 			keep_small(&few_ok, &few, &run);
 		}
-		{
-			strset		req;
-
-			if (to_req(&piece, &req))
-				keep_two(&top, &req);
-		}
+		if (piece_req_ok)
+			keep_two(&top, &piece_req);
 		if (piece.exact_ok && piece.exact.n <= MAXSTR)
 		{
 			/* an exact piece that did not fit starts the next run */
@@ -1033,10 +1028,12 @@ parse_alt(parser *ps, info *out)
 	{
 		info		branch;
 		strset		breq;
+		bool		breq_ok;
 		int			i;
 
 		parse_concat(ps, &branch);
 		phrase = phrase && branch.phrase;
+		breq_ok = to_req(&branch, &breq);
 		if (exact_ok && branch.exact_ok)
 		{
 			for (i = 0; i < branch.exact.n && exact_ok; i++)
@@ -1045,7 +1042,7 @@ parse_alt(parser *ps, info *out)
 		}
 		else
 			exact_ok = false;
-		if (req_ok && to_req(&branch, &breq))
+		if (req_ok && breq_ok)
 		{
 			for (i = 0; i < breq.n && req_ok; i++)
 				req_ok = set_add(&req, breq.s[i], breq.len[i]);
@@ -1058,7 +1055,7 @@ parse_alt(parser *ps, info *out)
 			bool		bfew_ok = branch.few_ok;
 			strset	   *bfew = &branch.few;
 
-			if (to_req(&branch, &breq))
+			if (breq_ok)
 				keep_small(&bfew_ok, bfew, &breq);
 			if (!bfew_ok)
 				few_ok = false;

@@ -46,20 +46,21 @@ ONE_FORM = [
     (re.compile(START + r"can(?:not|'\??t)(?![a-z])"), "write @{can-not}"),
     (re.compile(r"(?:(?<=\(\?:)|(?<=\|))not\\s\+"), "write @{negation}"),
 ]
+# (what spells the word one way, the way to write it, and what in the same
+# pattern excuses it: the other spelling written as an alternative apart)
 COMPOUNDS = [
     # not inside an identifier written in CamelCase ("MailboxSoftDeleted"),
     # which servers never split
-    (re.compile(r"(?i:mail(?:box|\\s[?*]box))(?![A-Z])"), "mail[\\s-]?box"),
-    # (\bunavailable too; a pattern that writes "not available" apart as
-    # well is excused below)
-    (re.compile(r"(?i)(?:(?<=\\b)|(?<![a-z]))unavailable"), "(?:un|@{negation}\\s+)available"),
-    (re.compile(r"(?i)hostname"), "host\\s?name"),
-    (re.compile(r"(?i)mail(?:server|\\s\+server)"), "mail\\s?server"),
-    (re.compile(r"(?i)time(?:out|-\?out)"), "time[\\s-]?out"),
-    (re.compile(r"(?i)timed\\s\+out"), "timed[\\s-]+out"),
-    (re.compile(r"(?i)black(?:list|-\?list)"), "black[\\s-]?list"),
-    (re.compile(r"(?i)\|block\)-\?list"), "(?:black|block)[\\s-]?list"),
-    (re.compile(r"(?<!\(\?:)e-\?mail\\s\+address"), "(?:e-?)?mail\\s+address"),
+    (r"(?i:mail(?:box|\\s[?*]box))(?![A-Z])", "mail[\\s-]?box", None),
+    (r"(?i)(?:(?<=\\b)|(?<![a-z]))unavailable", "(?:un|@{negation}\\s+)available",
+     r"\\bnot\\s\+available"),
+    (r"(?i)hostname", "host\\s?name", None),
+    (r"(?i)mail(?:server|\\s\+server)", "mail\\s?server", None),
+    (r"(?i)time(?:out|-\?out)", "time[\\s-]?out", None),
+    (r"(?i)timed\\s\+out", "timed[\\s-]+out", None),
+    (r"(?i)black(?:list|-\?list)", "black[\\s-]?list", None),
+    (r"(?i)\|block\)-\?list", "(?:black|block)[\\s-]?list", None),
+    (r"(?<!\(\?:)e-\?mail\\s\+address", "(?:e-?)?mail\\s+address", None),
 ]
 # the fragments that define the two-way spellings themselves
 DEFINITIONS = {"@not", "@can-not", "@negation"}
@@ -78,10 +79,10 @@ def problems(p):
         for m in rx.finditer(p):
             found.append("%r: %s" % (m.group(0), fix))
     spans = lookbehind_spans(p)
-    for rx, fix in COMPOUNDS:
-        if fix.endswith(")available") and re.search(r"\\bnot\\s\+available", p):
-            continue    # "not available" written as an alternative of its own
-        for m in rx.finditer(p):
+    for rx, fix, excuse in COMPOUNDS:
+        if excuse and re.search(excuse, p):
+            continue
+        for m in re.finditer(rx, p):
             if not any(a <= m.start() <= b for a, b in spans):
                 found.append("%r: write %s" % (m.group(0), fix))
     return found
