@@ -71,6 +71,10 @@ typedef struct bounce_result
 								 * the diagnostic were examined */
 	bool		limit_hit;		/* a rule hit a pcre2 match limit and was
 								 * treated as not matching */
+	size_t		aside_start;	/* the first sentence the rules read the */
+	size_t		aside_len;		/* text without (one that lists possible
+								 * causes: a hedge), in the diagnostic;
+								 * both 0 if none */
 } bounce_result;
 
 /*
@@ -131,7 +135,7 @@ const char *bounce_strerror(int code);
  * built-in rules; a caller's rule id has no length limit, so grow the
  * buffer to the returned length when it does not fit.
  */
-#define BOUNCE_EXPLAIN_MAX	2048
+#define BOUNCE_EXPLAIN_MAX	4096
 size_t		bounce_explain_json(const bounce_result *result,
 								const char *diagnostic, size_t diagnostic_len,
 								char *buf, size_t bufsize);

@@ -2,7 +2,9 @@
  * classify.c: the contract's decision order.
  *
  *   1. A text rule that recognises the diagnostic decides (rules in
- *      precedence order, first match wins; see core/rules/).
+ *      precedence order, first match wins; see core/rules/). A sentence
+ *      that lists possible causes is read past: the rules read the text
+ *      without it (an "aside" rule finds it).
  *   2. Otherwise a 521 or 556 reply decides invalid-domain (RFC 7504: the
  *      host or domain accepts no mail), even next to an enhanced code.
  *   3. Otherwise the enhanced status code, by RFC 3463 subject and detail:
@@ -19,6 +21,12 @@
 #include <string.h>
 
 #include "internal.h"
+
+/*
+ * Sentences set aside in one text at most ("aside" rules: a hedge that lists
+ * possible causes); past them such rules are off. Each costs a scan.
+ */
+#define ASIDE_LIMIT 4
 
 /* The RFC 3463 mapping of the contract; -1 when the code says too little. */
 static int
@@ -162,6 +170,8 @@ bounce_when_holds(bounce_when when, bounce_codectx *ctx)
 			bounce_codectx_complete(ctx);
 			return category_of_enhanced(c->enh) < 0 &&
 				category_of_reply(c->reply) < 0 && !accepts_no_mail(c->reply);
+		case BOUNCE_WHEN_ASIDE:
+			return !ctx->aside_done;
 		case BOUNCE_WHEN_COUNT:
 			break;
 	}
@@ -237,7 +247,8 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 	bounce_subject subject;
 	long		rule = -1;
 	int			rc,
-				k;
+				k,
+				asides = 0;
 
 	if (matcher == NULL || r == NULL || set == NULL)
 		return BOUNCE_EINVAL;
@@ -282,9 +293,33 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 			return rc;
 		if (rule < 0)
 			continue;
+		spec = bounce_ruleset_spec(sets[k], (size_t) rule);
+		if (spec->when == BOUNCE_WHEN_ASIDE)
+		{
+			/*
+			 * A sentence that lists possible causes ("This could be because
+			 * the address does not exist, or the inbox is full") names none
+			 * of them: every rule reads the text again without it. A few
+			 * of them at most, so a text made of hedges costs a few scans.
+			 */
+			if ((rc = bounce_matcher_blank(matcher, &subject, r->match_start,
+										   r->match_len)) != BOUNCE_OK)
+				return rc;
+			if (++asides == ASIDE_LIMIT)
+				ctx.aside_done = true;
+			if (r->aside_len == 0)
+			{
+				r->aside_start = r->match_start;
+				r->aside_len = r->match_len;
+				bounce_subject_span(&subject, &r->aside_start, &r->aside_len);
+			}
+			r->match_start = r->match_len = 0;
+			rule = -1;
+			k = -1;
+			continue;
+		}
 		/* the match in the caller's text */
 		bounce_subject_span(&subject, &r->match_start, &r->match_len);
-		spec = bounce_ruleset_spec(sets[k], (size_t) rule);
 		r->category = spec->category;
 		r->signal = set_signal[k];
 		r->rule_id = spec->id;

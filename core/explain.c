@@ -14,6 +14,10 @@
  * written as itself, not as an escape: PostgreSQL's jsonb refuses \u escapes
  * of non-ASCII characters in databases that are not UTF-8, while the raw
  * character converts wherever the input text came from.
+ *
+ * When the rules read the text without a sentence that lists possible
+ * causes (classify.c), "set_aside" quotes the first such sentence, after
+ * the match; the key is absent otherwise.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -111,6 +115,24 @@ put_json_string(out *o, const char *text, size_t n)
 	put(o, "\"", 1);
 }
 
+/*
+ * A piece of the diagnostic as a JSON string, cut at BOUNCE_MATCH_QUOTE
+ * bytes (at a character's boundary).
+ */
+static void
+put_quote(out *o, const char *piece, size_t n)
+{
+	size_t		quote = n;
+
+	if (quote > BOUNCE_MATCH_QUOTE)
+	{
+		quote = BOUNCE_MATCH_QUOTE;
+		while (quote > 0 && ((unsigned char) piece[quote] & 0xC0) == 0x80)
+			quote--;
+	}
+	put_json_string(o, piece, quote);
+}
+
 /* Characters before byte offset n: bytes that do not continue a sequence. */
 static size_t
 char_count(const char *text, size_t n)
@@ -140,20 +162,10 @@ bounce_explain_json(const bounce_result *r, const char *diagnostic,
 	if (r->rule_id != NULL && diagnostic != NULL &&
 		r->match_start + r->match_len <= diagnostic_len)
 	{
-		size_t		quote = r->match_len;
-
-		/* cut the quote at a character boundary */
-		if (quote > BOUNCE_MATCH_QUOTE)
-		{
-			quote = BOUNCE_MATCH_QUOTE;
-			while (quote > 0 &&
-				   ((unsigned char) diagnostic[r->match_start + quote] & 0xC0) == 0x80)
-				quote--;
-		}
 		PUTS(&o, ",\"rule\":");
 		put_json_string(&o, r->rule_id, strlen(r->rule_id));
 		PUTS(&o, ",\"matched\":");
-		put_json_string(&o, diagnostic + r->match_start, quote);
+		put_quote(&o, diagnostic + r->match_start, r->match_len);
 		putf(&o, ",\"match_start\":%zu",
 			 char_count(diagnostic, r->match_start) + 1);
 		putf(&o, ",\"match_length\":%zu",
@@ -162,6 +174,13 @@ bounce_explain_json(const bounce_result *r, const char *diagnostic,
 	else
 		PUTS(&o, ",\"rule\":null,\"matched\":null,\"match_start\":null,"
 			"\"match_length\":null");
+	/* only when a sentence was set aside, so other rows' objects keep */
+	if (r->aside_len > 0 && diagnostic != NULL &&
+		r->aside_start + r->aside_len <= diagnostic_len)
+	{
+		PUTS(&o, ",\"set_aside\":");
+		put_quote(&o, diagnostic + r->aside_start, r->aside_len);
+	}
 	if (r->reply_code != 0)
 		putf(&o, ",\"reply_code\":%d", r->reply_code);
 	else

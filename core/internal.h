@@ -34,7 +34,10 @@
 									 * itself (an enhanced code the contract
 									 * maps, 421, 451, 552, 521, 556): a
 									 * wrapper's own words defer to what
-									 * the reply it wraps says */
+									 * the reply it wraps says */ \
+	WHEN(ASIDE, "aside")			/* decides nothing: its match (a sentence
+									 * that lists possible causes) is blanked
+									 * and the rules read the text again */
 
 typedef enum bounce_when
 {
@@ -216,6 +219,7 @@ typedef struct bounce_codectx
 	const char *text;
 	size_t		text_len;
 	bool		inside_done;	/* bounce_parse_inside already merged */
+	bool		aside_done;		/* enough set aside: "aside" rules are off */
 } bounce_codectx;
 
 bool		bounce_when_holds(bounce_when when, bounce_codectx *ctx);
@@ -254,6 +258,15 @@ typedef struct bounce_subject
 int			bounce_matcher_subject(bounce_matcher *matcher, const char *text,
 								   size_t len, bool unwrap,
 								   bounce_subject *subject);
+
+/*
+ * Blank [start, start + len) of the subject with spaces, in the matcher's
+ * own copy of it (made first when the subject is the caller's text or the
+ * repaired copy); offsets keep, so the subject maps back as before.
+ * BOUNCE_ENOMEM when the copy cannot be made.
+ */
+int			bounce_matcher_blank(bounce_matcher *matcher, bounce_subject *subject,
+								 size_t start, size_t len);
 
 /* A span of the subject [*start, *start + *len) made the caller's text's. */
 void		bounce_subject_span(const bounce_subject *subject, size_t *start,

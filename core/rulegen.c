@@ -15,7 +15,9 @@
  *   id   category   when   pattern
  *
  * id: stable name, [a-z0-9][a-z0-9._-]*, unique; category: one of the 15
- * names; when: a code condition (any, transient, ...; see internal.h);
+ * names; when: a code condition (any, transient, ...; see internal.h), or
+ * "aside" for a rule whose match the rules read the text without (its
+ * category is other);
  * pattern: the rest of the line, a pcre2 regex matched caseless.
  * A line starting with "##" is a section heading; a blank line ends a note.
  *
@@ -299,6 +301,10 @@ read_file(const char *file)
 				cond = i;
 		if (cond < 0)
 			fail(file, lineno, "unknown condition", when);
+		else if (strcmp(conditions[cond].symbol, "BOUNCE_WHEN_ASIDE") == 0 &&
+				 strcmp(category, "other") != 0)
+			fail(file, lineno, "an aside rule decides nothing: its category "
+				 "is other", id);
 		if (*pattern == '\0')
 			fail(file, lineno, "empty pattern", id);
 		if (note[0] == '\0')

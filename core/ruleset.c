@@ -1832,6 +1832,28 @@ repair(bounce_matcher *m, const char *text, size_t len, bounce_subject *subject)
 	return BOUNCE_OK;
 }
 
+/* Room in the matcher's view (and its stretches) for a text of len bytes. */
+static int
+reserve_view(bounce_matcher *m, size_t len)
+{
+	if (m->view_size < len)
+	{
+		/* pcre2's JIT may read a little past the subject's end */
+		unsigned char *view = realloc(m->view, len + 64);
+		bounce_stretch *grown;
+
+		if (view == NULL)
+			return BOUNCE_ENOMEM;
+		m->view = view;
+		grown = realloc(m->stretches, (len / 2 + 1) * sizeof(bounce_stretch));
+		if (grown == NULL)
+			return BOUNCE_ENOMEM;
+		m->stretches = grown;
+		m->view_size = len;
+	}
+	return BOUNCE_OK;
+}
+
 int
 bounce_matcher_subject(bounce_matcher *matcher, const char *text, size_t len,
 					   bool unwrap, bounce_subject *subject)
@@ -1863,22 +1885,8 @@ bounce_matcher_subject(bounce_matcher *matcher, const char *text, size_t len,
 		return BOUNCE_OK;
 	text = subject->text;
 	len = subject->len;
-	if (matcher->view_size < len)
-	{
-		/* pcre2's JIT may read a little past the subject's end */
-		unsigned char *view = realloc(matcher->view, len + 64);
-		bounce_stretch *grown;
-
-		if (view == NULL)
-			return BOUNCE_ENOMEM;
-		matcher->view = view;
-		grown = realloc(matcher->stretches,
-						(len / 2 + 1) * sizeof(bounce_stretch));
-		if (grown == NULL)
-			return BOUNCE_ENOMEM;
-		matcher->stretches = grown;
-		matcher->view_size = len;
-	}
+	if ((rc = reserve_view(matcher, len)) != BOUNCE_OK)
+		return rc;
 	view_len = bounce_unwrap((const unsigned char *) text, len, matcher->view,
 							 matcher->stretches, &subject->nunwrapped);
 	if (view_len != SIZE_MAX)
@@ -1889,6 +1897,26 @@ bounce_matcher_subject(bounce_matcher *matcher, const char *text, size_t len,
 	}
 	else
 		subject->nunwrapped = 0;
+	return BOUNCE_OK;
+}
+
+int
+bounce_matcher_blank(bounce_matcher *matcher, bounce_subject *subject,
+					 size_t start, size_t len)
+{
+	int			rc;
+
+	if (start > subject->len || len > subject->len - start)
+		return BOUNCE_EINVAL;
+	if (subject->text != (const char *) matcher->view)
+	{
+		/* not unwrapped, so no stretches to keep: the copy maps as it did */
+		if ((rc = reserve_view(matcher, subject->len)) != BOUNCE_OK)
+			return rc;
+		memcpy(matcher->view, subject->text, subject->len);
+		subject->text = (const char *) matcher->view;
+	}
+	memset(matcher->view + start, ' ', len);
 	return BOUNCE_OK;
 }
 

@@ -5,7 +5,9 @@
  * usage: rule_lint FILE.tsv...
  *
  * Every corpus row is classified with the whole built-in rule set, which
- * names the rule that decides it. Every rule is also compiled on its own
+ * names the rule that decides it. An "aside" rule decides nothing: it
+ * counts as deciding when its pattern matches a row (it sets a sentence
+ * aside there). Every rule is also compiled on its own
  * (bounce_ruleset_compile of that one spec) and tried on every row, once as
  * it is (its pattern matches and its "when" condition holds: the rule
  * applies) and once with the condition dropped (the pattern matches). A
@@ -358,6 +360,24 @@ main(int argc, char **argv)
 			continue;
 		}
 		any.when = BOUNCE_WHEN_ANY;
+		if (spec->when == BOUNCE_WHEN_ASIDE)
+		{
+			/* it decides nothing: it counts when it sets a sentence aside */
+			pattern_only = compile_one(&any);
+			for (k = 0; k < corpus.n; k++)
+				if (rule_matches(pattern_only, m, &corpus.v[k]))
+					fires[i]++;
+			bounce_ruleset_free(pattern_only);
+			if (fires[i] > 0)
+			{
+				nfiring++;
+				printf("%s sets a sentence aside in %zu rows\n", spec->id,
+					   fires[i]);
+			}
+			else
+				untested[nuntested++] = f;
+			continue;
+		}
 		one = compile_one(spec);
 		pattern_only = spec->when == BOUNCE_WHEN_ANY ? NULL : compile_one(&any);
 		for (k = 0; k < corpus.n; k++)

@@ -2633,7 +2633,7 @@ json_object(const char *s, json_check *j)
 
 static const char *const explain_keys[] = {
 	"category", "hard", "signal", "rule", "matched", "match_start",
-	"match_length", "reply_code", "enhanced_code", "truncated",
+	"match_length", "set_aside", "reply_code", "enhanced_code", "truncated",
 };
 
 /* Explain r; check the JSON is valid, has the keys in order, and that the
@@ -2647,7 +2647,8 @@ explain_checked(const bounce_result *r, const char *diag, size_t dlen,
 	json_check j;
 	size_t		n,
 				size,
-				k;
+				k,
+				i;
 	bool		keys_ok;
 
 	memset(buf, 'X', sizeof(buf));
@@ -2658,9 +2659,15 @@ explain_checked(const bounce_result *r, const char *diag, size_t dlen,
 		return "";
 	report(json_object(buf, &j), file, line, "invalid JSON: %s",
 		   esc(buf, strlen(buf)));
-	keys_ok = j.nkeys == (int) (sizeof(explain_keys) / sizeof(explain_keys[0]));
-	for (k = 0; keys_ok && k < (size_t) j.nkeys; k++)
-		keys_ok = strcmp(j.keys[k], explain_keys[k]) == 0;
+	/* set_aside only when a sentence was set aside */
+	keys_ok = j.nkeys == (int) (sizeof(explain_keys) / sizeof(explain_keys[0])) -
+		(r->aside_len > 0 ? 0 : 1);
+	for (k = 0, i = 0; keys_ok && k < (size_t) j.nkeys; k++, i++)
+	{
+		if (strcmp(explain_keys[i], "set_aside") == 0 && r->aside_len == 0)
+			i++;
+		keys_ok = strcmp(j.keys[k], explain_keys[i]) == 0;
+	}
 	report(keys_ok, file, line, "keys of %s", esc(buf, strlen(buf)));
 
 	/* too small a buffer: the size needed, a NUL-terminated prefix */
@@ -2801,6 +2808,8 @@ test_explain(void)
 			h.enhanced[2] = 509;
 			h.truncated = true;
 			h.category = BOUNCE_RECIPIENT_SERVER_ERROR;
+			h.aside_start = 0;	/* and a sentence set aside as long */
+			h.aside_len = 5000;
 			EXPLAIN(&h, long_text, 5000);
 			memset(long_text, '"', 5000);
 			EXPLAIN(&h, long_text, 5000);
@@ -2876,6 +2885,117 @@ typedef struct worker
 } worker;
 
 /* bounce_pattern_check says what is wrong with the pattern, nothing else. */
+/*
+ * "aside" rules: what they match (a sentence listing possible causes) is
+ * blanked and every rule reads the text again; the span is reported in the
+ * caller's text, through the unwrapping and the repair of bytes.
+ */
+static const bounce_rule_spec aside_specs[] = {
+	SPEC("a.hedge", OTHER, ASIDE, "\\bmaybe\\b[^.]*\\bor\\b[^.]*"),
+	SPEC("a.full", FULL_MAILBOX, ANY, "\\binbox\\s+is\\s+full\\b"),
+	SPEC("a.unknown", INVALID_MAILBOX, ANY, "\\buser\\s+unknown\\b"),
+};
+
+static const bounce_rule_spec aside_custom_specs[] = {
+	SPEC("c.perhaps", OTHER, ASIDE, "\\bperhaps\\b[^.]*"),
+	SPEC("c.inbox", POLICY_RELATED, ANY, "\\binbox\\b"),
+};
+
+static void
+aside_case(const bounce_ruleset *set, bounce_matcher *m, const char *text,
+		   size_t len, int cat, const char *rule, const char *aside,
+		   const char *file, int line)
+{
+	bounce_result r;
+	size_t		alen = aside ? strlen(aside) : 0;
+
+	classify_both(set, m, NULL, 0, text, len, &r, file, line);
+	report((int) r.category == cat &&
+		   (rule == NULL ? r.rule_id == NULL :
+			r.rule_id != NULL && strcmp(r.rule_id, rule) == 0), file, line,
+		   "(\"%s\"): got %s", esc(text, len), describe(&r));
+	report(r.aside_len == alen && (alen == 0 || (r.aside_start + alen <= len &&
+				memcmp(text + r.aside_start, aside, alen) == 0)), file, line,
+		   "(\"%s\"): set aside %zu+%zu, want \"%s\"", esc(text, len),
+		   r.aside_start, r.aside_len, aside ? aside : "");
+}
+
+#define ASIDE(set, text, cat, rule, aside) \
+	aside_case((set), m, (text), sizeof(text) - 1, BOUNCE_##cat, (rule), \
+			   (aside), __FILE__, __LINE__)
+
+static void
+test_asides(void)
+{
+	bounce_matcher *m = bounce_matcher_new();
+	bounce_ruleset *set = COMPILE(aside_specs, 3);
+	int			err;
+	bounce_ruleset *custom = set ? bounce_ruleset_compile_over(aside_custom_specs,
+															   2, set, &err,
+															   NULL, 0) : NULL;
+	bounce_result r;
+	const char *json;
+	static const char hedged[] = "maybe the inbox is full or gone. 550 user unknown";
+
+	group("asides");
+	CHECK(m != NULL && set != NULL && custom != NULL);
+	if (m == NULL || set == NULL || custom == NULL)
+	{
+		bounce_matcher_free(m);
+		bounce_ruleset_free(set);
+		bounce_ruleset_free(custom);
+		return;
+	}
+	/* the hedge's cause would win; read past, the reply decides */
+	ASIDE(set, "maybe the inbox is full or gone. 550 user unknown",
+		  INVALID_MAILBOX, "a.unknown", "maybe the inbox is full or gone");
+	/* nothing else: no rule, and the span is still reported */
+	ASIDE(set, "maybe the inbox is full or gone.", OTHER, NULL,
+		  "maybe the inbox is full or gone");
+	/* no hedge: nothing set aside */
+	ASIDE(set, "the inbox is full.", FULL_MAILBOX, "a.full", NULL);
+	/* a reply's continuation lines: the unwrapped copy, mapped back */
+	ASIDE(set, "550-maybe the inbox\r\n550-is full or gone.\r\n550 user unknown",
+		  INVALID_MAILBOX, "a.unknown", "maybe the inbox\r\n550-is full or gone");
+	/* bytes that are not UTF-8: the repaired copy, mapped back */
+	ASIDE(set, "\xff\xfe maybe the inbox is full or gone. \xff user unknown",
+		  INVALID_MAILBOX, "a.unknown", "maybe the inbox is full or gone");
+	/* four are set aside at most, then such rules are off: the fifth reads */
+	ASIDE(set, "maybe a or b. maybe c or d. maybe e or f. maybe g or h. "
+		  "maybe the inbox is full or gone. user unknown",
+		  FULL_MAILBOX, "a.full", "maybe a or b");
+	ASIDE(set, "maybe a or b. maybe c or d. maybe e or f. "
+		  "maybe the inbox is full or gone. user unknown",
+		  INVALID_MAILBOX, "a.unknown", "maybe a or b");
+
+	/*
+	 * A caller's rules come first and read the text as given; an aside
+	 * rule of theirs sets its match aside for both sets.
+	 */
+	CHECK(bounce_classify_sets(custom, set, true, m, NULL, 0, hedged,
+							   sizeof(hedged) - 1, &r) == BOUNCE_OK);
+	CHECK(r.rule_id != NULL && strcmp(r.rule_id, "c.inbox") == 0);
+	CHECK(bounce_classify_sets(custom, set, true, m, NULL, 0,
+							   "perhaps the inbox. user unknown", 31,
+							   &r) == BOUNCE_OK);
+	CHECK(r.rule_id != NULL && strcmp(r.rule_id, "a.unknown") == 0 &&
+		  r.aside_start == 0 && r.aside_len == 17);
+
+	/* explain quotes the sentence set aside; the key only then */
+	bounce_classify_with(set, true, m, NULL, 0, hedged, sizeof(hedged) - 1, &r);
+	json = EXPLAIN(&r, hedged, sizeof(hedged) - 1);
+	CHECK_MSG(strstr(json, "\"match_length\":12,\"set_aside\":"
+					 "\"maybe the inbox is full or gone\",\"reply_code\":")
+			  != NULL, "%s", json);
+	bounce_classify_with(set, true, m, NULL, 0, "user unknown", 12, &r);
+	json = EXPLAIN(&r, "user unknown", 12);
+	CHECK_MSG(strstr(json, "set_aside") == NULL, "%s", json);
+
+	bounce_ruleset_free(custom);
+	bounce_ruleset_free(set);
+	bounce_matcher_free(m);
+}
+
 static void
 test_pattern_check(void)
 {
@@ -3374,6 +3494,7 @@ main(int argc, char **argv)
 	test_legacy_bytes();
 	test_word_edges();
 	test_explain();
+	test_asides();
 	test_builtin_table();
 
 	printf("%d passed, %d failed\n", n_passed, n_failed);

@@ -4,8 +4,9 @@
  * (fuzz_check.h) and the bad-input matrix (matrix/core_matrix.c).
  *
  * json_explanation(text, n, &at, &len) is true when text is exactly one
- * object with the explanation's ten keys in order and scalar values; at
- * and len then give the raw value of "category".
+ * object with the explanation's ten keys in order (and "set_aside" after
+ * "match_length", which only some have) and scalar values; at and len
+ * then give the raw value of "category".
  */
 #ifndef BOUNCE_JSON_CHECK_H
 #define BOUNCE_JSON_CHECK_H
@@ -113,16 +114,18 @@ json_literal(json_in *j, const char *word)
 
 /*
  * The explanation: one object whose keys are exactly these, in this
- * order, with scalar values. *category_at, *category_len: the raw string
- * value of "category".
+ * order (OPTIONAL_KEY present or not), with scalar values. *category_at,
+ * *category_len: the raw string value of "category".
  */
+#define OPTIONAL_KEY "set_aside"
 static inline int
 json_explanation(const char *text, size_t n, size_t *category_at,
 				 size_t *category_len)
 {
 	static const char *const keys[] = {
 		"category", "hard", "signal", "rule", "matched", "match_start",
-		"match_length", "reply_code", "enhanced_code", "truncated",
+		"match_length", OPTIONAL_KEY, "reply_code", "enhanced_code",
+		"truncated",
 	};
 	json_in		j = {(const unsigned char *) text, n, 0};
 	size_t		k;
@@ -143,8 +146,12 @@ json_explanation(const char *text, size_t n, size_t *category_at,
 				return 0;
 			json_ws(&j);
 		}
-		if (!json_string(&j, &at, &len) || len != strlen(keys[k]) ||
-			memcmp(j.s + at, keys[k], len) != 0)
+		if (!json_string(&j, &at, &len))
+			return 0;
+		if (strcmp(keys[k], OPTIONAL_KEY) == 0 &&
+			!(len == strlen(keys[k]) && memcmp(j.s + at, keys[k], len) == 0))
+			k++;				/* absent: the key read is the next one */
+		if (len != strlen(keys[k]) || memcmp(j.s + at, keys[k], len) != 0)
 			return 0;
 		json_ws(&j);
 		if (j.i >= j.n || j.s[j.i++] != ':')

@@ -1575,10 +1575,10 @@ found:
   | set | rows | first run | after |
   |---|---:|---:|---:|
   | newer open-source MTAs, SMTP servers and policy daemons (mox, chasquid, Haraka, OpenSMTPD, postfwd, ...) | 35 | 74.3% (26) | 28 |
-  | forwarding and alias services (SimpleLogin, Forward Email, addy.io, Cloudflare, Firefox Relay, ...) | 31 | 77.4% (24) | 25 |
+  | forwarding and alias services (SimpleLogin, Forward Email, addy.io, Cloudflare, Firefox Relay, ...) | 31 | 77.4% (24) | 26 |
   | privacy-focused and independent providers (Fastmail, Proton, Tuta, Zoho, Yandex, ...) | 31 | 71.0% (22) | 24 |
   | public-sector, health and education gateways (NHSmail, universities, Direct, Zix) | 25 | 76.0% (19) | 21 |
-  | the four sets | 122 | 74.6% (91) | 98 (80.3%) |
+  | the four sets | 122 | 74.6% (91) | 99 (81.1%) |
 
   (Files: /work/holdout22/h82a-d; test/corpus 3074 to 3081.) What the
   sets showed, each written as a general alternative with a sibling row
@@ -1595,10 +1595,10 @@ found:
   | set | rows | first run | after |
   |---|---:|---:|---:|
   | SMTP replies recorded by email-verification tools (Reacher, AfterShip's verifier, mailsherpa) | 35 | 82.9% (29) | 30 |
-  | bounce-handling software's fixtures (PHP bounce handlers, EmailEngine, crisp, ...) | 32 | 78.1% (25) | 30 |
+  | bounce-handling software's fixtures (PHP bounce handlers, EmailEngine, crisp, ...) | 32 | 78.1% (25) | 31 |
   | South and Southeast Asian providers (Vietnam, Singapore, Malaysia, Thailand, Indonesia) | 19 | 89.5% (17) | 17 |
   | hosting control panels and filtering add-ons (Plesk, HestiaCP, DirectAdmin, cPanel, ISPConfig, MagicSpam) | 31 | 74.2% (23) | 29 |
-  | the four sets | 117 | 80.3% (94) | 106 (90.6%) |
+  | the four sets | 117 | 80.3% (94) | 107 (91.5%) |
 
   (Files: /work/holdout22/h83a-d; test/corpus 3081 to 3093.) What the
   sets showed: a backscatter check's "We didn't send the message";
@@ -1649,6 +1649,9 @@ found:
   generalised: "address is not valid" and "not in a valid format" (the
   word orders of "invalid address"), "Bad command sequence", an account
   locked after a failed login (the sender's), an account's storage limit.
+  (The "after" columns of the first two rounds count one row more each
+  since the tenth session: a notice's sentence listing possible causes
+  is now read past.)
 
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
