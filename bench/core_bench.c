@@ -594,7 +594,10 @@ refjit_init(refjit *rj)
 	}
 }
 
-/* The index of the first rule that decides the row, or -1. */
+/*
+ * The index of the first rule that decides the row, or -1. An "aside" rule's
+ * match is blanked and the rules are tried again, as classify.c does.
+ */
 static long
 refjit_rule(refjit *rj, const row *r)
 {
@@ -603,6 +606,7 @@ refjit_rule(refjit *rj, const row *r)
 	const char *text = r->diag;
 	size_t		len = r->dlen,
 				i;
+	int			asides = 0;
 
 	if (text == NULL)
 		return -1;
@@ -619,12 +623,23 @@ refjit_rule(refjit *rj, const row *r)
 		die("out of memory");
 	for (i = 0; i < bounce_builtin_spec_count; i++)
 	{
+		PCRE2_SIZE *ov;
+
 		if (!bounce_when_holds(bounce_builtin_specs[i].when, &ctx))
 			continue;
 		rj->searches++;
 		if (pcre2_match(rj->codes[i], (PCRE2_SPTR) subject.text, subject.len,
-						0, PCRE2_NO_UTF_CHECK, rj->md, rj->mctx) >= 0)
+						0, PCRE2_NO_UTF_CHECK, rj->md, rj->mctx) < 0)
+			continue;
+		if (bounce_builtin_specs[i].when != BOUNCE_WHEN_ASIDE)
 			return (long) i;
+		ov = pcre2_get_ovector_pointer(rj->md);
+		if (bounce_matcher_blank(rj->unwrapper, &subject, ov[0],
+								 ov[1] - ov[0]) != BOUNCE_OK)
+			die("out of memory");
+		if (++asides == BOUNCE_ASIDE_LIMIT)
+			ctx.aside_done = true;
+		i = (size_t) -1;		/* every rule again, from the first */
 	}
 	return -1;
 }

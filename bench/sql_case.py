@@ -26,7 +26,8 @@ no branch left is dropped). The code condition a rule may carry is added
 in front of the text test only where it is a condition on the status
 column alone (see CONDITIONS); otherwise the WHEN has the text pattern
 alone. The CASE ends with ELSE 'other' (the core's fallback to the status
-codes is not part of the rule set).
+codes is not part of the rule set). Rules whose condition is "aside" (a
+sentence the core reads past, deciding nothing) are left out.
 
 Used as a module by bench/pg_bench.py (which validates the branches
 against the server); run alone it prints the translation summary.
@@ -65,7 +66,9 @@ UNSUPPORTED = [
 
 
 def read_rules(path):
-    """[(order, id, category, condition, pattern)] from core_bench -d."""
+    """[(order, id, category, condition, pattern)] from core_bench -d, the
+    deciding rules: an "aside" rule decides nothing (the core reads the text
+    again without its match), which one CASE over the text cannot do."""
     rules = []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -73,7 +76,8 @@ def read_rules(path):
             if not line:
                 continue
             order, rid, cat, cond, pattern = line.split("\t", 4)
-            rules.append((int(order), rid, cat, cond, pattern))
+            if cond != "aside":
+                rules.append((int(order), rid, cat, cond, pattern))
     return rules
 
 

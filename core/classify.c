@@ -22,12 +22,6 @@
 
 #include "internal.h"
 
-/*
- * Sentences set aside in one text at most ("aside" rules: a hedge that lists
- * possible causes); past them such rules are off. Each costs a scan.
- */
-#define ASIDE_LIMIT 4
-
 /* The RFC 3463 mapping of the contract; -1 when the code says too little. */
 static int
 category_of_enhanced(const int enh[3])
@@ -305,7 +299,7 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 			if ((rc = bounce_matcher_blank(matcher, &subject, r->match_start,
 										   r->match_len)) != BOUNCE_OK)
 				return rc;
-			if (++asides == ASIDE_LIMIT)
+			if (++asides == BOUNCE_ASIDE_LIMIT)
 				ctx.aside_done = true;
 			if (r->aside_len == 0)
 			{

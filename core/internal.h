@@ -260,6 +260,12 @@ int			bounce_matcher_subject(bounce_matcher *matcher, const char *text,
 								   bounce_subject *subject);
 
 /*
+ * Sentences set aside in one text at most ("aside" rules: a hedge that lists
+ * possible causes); past them such rules are off. Each costs a scan.
+ */
+#define BOUNCE_ASIDE_LIMIT 4
+
+/*
  * Blank [start, start + len) of the subject with spaces, in the matcher's
  * own copy of it (made first when the subject is the caller's text or the
  * repaired copy); offsets keep, so the subject maps back as before.
