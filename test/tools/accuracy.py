@@ -1676,7 +1676,7 @@ found:
   Most of the fourth set is SMTP AUTH and relay refusals that our
   decisions read as relaying-issues where the gatherer read the cause
   behind them (docs/categories.md, "Tenth").
-  A second round, scored once at adc9762:
+  A second round, scored once at 89972ea:
 
   | set | rows | first run | after |
   |---|---:|---:|---:|
