@@ -606,7 +606,6 @@ refjit_rule(refjit *rj, const row *r)
 	const char *text = r->diag;
 	size_t		len = r->dlen,
 				i;
-	int			asides = 0;
 
 	if (text == NULL)
 		return -1;
@@ -634,11 +633,9 @@ refjit_rule(refjit *rj, const row *r)
 		if (bounce_builtin_specs[i].when != BOUNCE_WHEN_ASIDE)
 			return (long) i;
 		ov = pcre2_get_ovector_pointer(rj->md);
-		if (bounce_matcher_blank(rj->unwrapper, &subject, ov[0],
-								 ov[1] - ov[0]) != BOUNCE_OK)
+		if (bounce_set_aside(rj->unwrapper, &subject, &ctx, ov[0],
+							 ov[1] - ov[0]) != BOUNCE_OK)
 			die("out of memory");
-		if (++asides == BOUNCE_ASIDE_LIMIT)
-			ctx.aside_done = true;
 		i = (size_t) -1;		/* every rule again, from the first */
 	}
 	return -1;

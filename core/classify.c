@@ -22,6 +22,12 @@
 
 #include "internal.h"
 
+/*
+ * Sentences set aside in one text at most ("aside" rules: a hedge that lists
+ * possible causes); past them such rules are off. Each costs a scan.
+ */
+#define ASIDE_LIMIT 4
+
 /* The RFC 3463 mapping of the contract; -1 when the code says too little. */
 static int
 category_of_enhanced(const int enh[3])
@@ -165,11 +171,22 @@ bounce_when_holds(bounce_when when, bounce_codectx *ctx)
 			return category_of_enhanced(c->enh) < 0 &&
 				category_of_reply(c->reply) < 0 && !accepts_no_mail(c->reply);
 		case BOUNCE_WHEN_ASIDE:
-			return !ctx->aside_done;
+			return ctx->asides < ASIDE_LIMIT;
 		case BOUNCE_WHEN_COUNT:
 			break;
 	}
 	return false;
+}
+
+int
+bounce_set_aside(bounce_matcher *matcher, bounce_subject *subject,
+				 bounce_codectx *ctx, size_t start, size_t len)
+{
+	int			rc = bounce_matcher_blank(matcher, subject, start, len);
+
+	if (rc == BOUNCE_OK)
+		ctx->asides++;
+	return rc;
 }
 
 /*
@@ -241,8 +258,7 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 	bounce_subject subject;
 	long		rule = -1;
 	int			rc,
-				k,
-				asides = 0;
+				k;
 
 	if (matcher == NULL || r == NULL || set == NULL)
 		return BOUNCE_EINVAL;
@@ -296,11 +312,9 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 			 * of them: every rule reads the text again without it. A few
 			 * of them at most, so a text made of hedges costs a few scans.
 			 */
-			if ((rc = bounce_matcher_blank(matcher, &subject, r->match_start,
-										   r->match_len)) != BOUNCE_OK)
+			if ((rc = bounce_set_aside(matcher, &subject, &ctx, r->match_start,
+									   r->match_len)) != BOUNCE_OK)
 				return rc;
-			if (++asides == BOUNCE_ASIDE_LIMIT)
-				ctx.aside_done = true;
 			if (r->aside_len == 0)
 			{
 				r->aside_start = r->match_start;

@@ -219,10 +219,12 @@ typedef struct bounce_codectx
 	const char *text;
 	size_t		text_len;
 	bool		inside_done;	/* bounce_parse_inside already merged */
-	bool		aside_done;		/* enough set aside: "aside" rules are off */
+	int			asides;			/* sentences set aside ("aside" rules are off
+								 * at classify.c's ASIDE_LIMIT) */
 } bounce_codectx;
 
 bool		bounce_when_holds(bounce_when when, bounce_codectx *ctx);
+
 void		bounce_codectx_complete(bounce_codectx *ctx);
 
 /* How many regex searches a matcher has run (benchmarks, tests). */
@@ -260,12 +262,6 @@ int			bounce_matcher_subject(bounce_matcher *matcher, const char *text,
 								   bounce_subject *subject);
 
 /*
- * Sentences set aside in one text at most ("aside" rules: a hedge that lists
- * possible causes); past them such rules are off. Each costs a scan.
- */
-#define BOUNCE_ASIDE_LIMIT 4
-
-/*
  * Blank [start, start + len) of the subject with spaces, in the matcher's
  * own copy of it (made first when the subject is the caller's text or the
  * repaired copy); offsets keep, so the subject maps back as before.
@@ -273,6 +269,14 @@ int			bounce_matcher_subject(bounce_matcher *matcher, const char *text,
  */
 int			bounce_matcher_blank(bounce_matcher *matcher, bounce_subject *subject,
 								 size_t start, size_t len);
+
+/*
+ * An "aside" rule matched [start, start + len) of the subject: blank it
+ * (bounce_matcher_blank) and count it in ctx, so the rules can read the
+ * text again without it. BOUNCE_ENOMEM when the copy cannot be made.
+ */
+int			bounce_set_aside(bounce_matcher *matcher, bounce_subject *subject,
+							 bounce_codectx *ctx, size_t start, size_t len);
 
 /* A span of the subject [*start, *start + *len) made the caller's text's. */
 void		bounce_subject_span(const bounce_subject *subject, size_t *start,
