@@ -369,11 +369,7 @@ main(int argc, char **argv)
 					fires[i]++;
 			bounce_ruleset_free(pattern_only);
 			if (fires[i] > 0)
-			{
 				nfiring++;
-				printf("%s sets a sentence aside in %zu rows\n", spec->id,
-					   fires[i]);
-			}
 			else
 				untested[nuntested++] = f;
 			continue;
@@ -409,8 +405,13 @@ main(int argc, char **argv)
 		if (bounce_ruleset_unindexed(set, i) > 0)
 			nunindexed++;
 
-	printf("rule_lint: %zu built-in rules, %zu corpus rows; %zu rules decide at least one row\n\n",
+	printf("rule_lint: %zu built-in rules, %zu corpus rows; %zu rules decide at least one row\n",
 		   nrules, corpus.n, nfiring);
+	for (i = 0; i < nrules; i++)
+		if (bounce_ruleset_spec(set, i)->when == BOUNCE_WHEN_ASIDE)
+			printf("  (%s decides nothing: it sets a sentence aside in %zu rows)\n",
+				   bounce_ruleset_spec(set, i)->id, fires[i]);
+	printf("\n");
 
 	printf("Never match a corpus row (dead, or the corpus lacks their message): %zu\n",
 		   nuntested);
