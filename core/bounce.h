@@ -73,8 +73,8 @@ typedef struct bounce_result
 								 * treated as not matching */
 	size_t		aside_start;	/* the first sentence the rules read the */
 	size_t		aside_len;		/* text without (one that lists possible
-								 * causes: a hedge), in the diagnostic;
-								 * both 0 if none */
+								 * causes, or a quoted greeting's warning),
+								 * in the diagnostic; both 0 if none */
 } bounce_result;
 
 /*

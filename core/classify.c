@@ -24,7 +24,8 @@
 
 /*
  * Sentences set aside in one text at most ("aside" rules: a hedge that lists
- * possible causes); past them such rules are off. Each costs a scan.
+ * possible causes, a quoted greeting's warning); past them such rules are
+ * off. Each costs a scan.
  */
 #define ASIDE_LIMIT 4
 
@@ -309,8 +310,10 @@ bounce_classify_sets(const bounce_ruleset *custom, const bounce_ruleset *set,
 			/*
 			 * A sentence that lists possible causes ("This could be because
 			 * the address does not exist, or the inbox is full") names none
-			 * of them: every rule reads the text again without it. A few
-			 * of them at most, so a text made of hedges costs a few scans.
+			 * of them, a greeting's warning against spam quoted before the
+			 * reply none at all: every rule reads the text again without
+			 * it. A few of them at most, so a text made of them costs a few
+			 * scans.
 			 */
 			if ((rc = bounce_set_aside(matcher, &subject, &ctx, r->match_start,
 									   r->match_len)) != BOUNCE_OK)
