@@ -405,7 +405,7 @@ main(int argc, char **argv)
 		if (bounce_ruleset_unindexed(set, i) > 0)
 			nunindexed++;
 
-	printf("rule_lint: %zu built-in rules, %zu corpus rows; %zu rules decide at least one row\n",
+	printf("rule_lint: %zu built-in rules, %zu corpus rows; %zu rules decide or set aside at least one row\n",
 		   nrules, corpus.n, nfiring);
 	for (i = 0; i < nrules; i++)
 		if (bounce_ruleset_spec(set, i)->when == BOUNCE_WHEN_ASIDE)
