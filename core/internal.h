@@ -224,7 +224,6 @@ typedef struct bounce_codectx
 } bounce_codectx;
 
 bool		bounce_when_holds(bounce_when when, bounce_codectx *ctx);
-
 void		bounce_codectx_complete(bounce_codectx *ctx);
 
 /* How many regex searches a matcher has run (benchmarks, tests). */
