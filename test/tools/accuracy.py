@@ -1759,7 +1759,7 @@ found:
   | h99 (b8498b3) | public-sector and school notification platforms (14/28); self-hosted mail stacks' threads (24/26); warm-up and deliverability tools (21/21) | 75 | 78.7% (59) | 66 |
   | all | 19 sets | 483 | 71.6% (346) | 401 (83.0%) |
 
-  (Files: /work/holdout22/h95a-h99c; test/corpus 3257 to 3320.) What
+  (Files: /work/holdout22/h95a-h99c; test/corpus 3257 to 3321.) What
   generalised: inbound endpoints' HTTP 5xx and a store's lock wait;
   SMTP AUTH with no usable mechanism; an empty reply; "policy" in five
   more languages; addresses that take only mail with an attachment;
