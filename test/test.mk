@@ -9,11 +9,13 @@ build/test/%: test/core/%.c test/core/tsv.h test/core/unwrap_check.h build/libbo
 # Unit tests, then the whole corpus (with the prefilter/reference parity
 # check); no rule's \b next to a letter \b cannot see; no rule that spells
 # "is not", "cannot" or "mailbox" one way only; no group that lists an
-# alternative twice; and the rules-file compiler's checks.
+# alternative twice; no count PostgreSQL's regexes refuse; and the
+# rules-file compiler's checks.
 test-core: build/test/unit_test build/test/corpus_test build/rulegen
 	python3 test/tools/word_bounds.py $(sort $(wildcard core/rules/*.rules))
 	python3 test/tools/spellings.py $(sort $(wildcard core/rules/*.rules))
 	python3 test/tools/alternatives.py $(sort $(wildcard core/rules/*.rules))
+	python3 test/tools/counts.py $(sort $(wildcard core/rules/*.rules))
 	python3 test/tools/rulegen_check.py build/rulegen
 	$(VALGRIND) build/test/unit_test
 	$(VALGRIND) build/test/corpus_test -q -p -w -o build/test/core-corpus.tsv $(CORPUS)
