@@ -1793,7 +1793,7 @@ found:
   | h105 (50ef2b5) | mail servers' test suites (16/19); the qmail patch and fork ecosystem (28/32); third-party Exchange agents and Windows add-ons (14/15) | 66 | 87.9% (58) | 64 |
   | all | 23 sets | 546 | 75.1% (410) | 500 (91.6%) |
 
-  (Files: /work/holdout22/h100a-h105c; test/corpus 3318 to 3404.) What
+  (Files: /work/holdout22/h100a-h105c; test/corpus 3318 to 3405.) What
   generalised: TLS failures and requirements in more words (DANE,
   certificate checks, "requires enforcement", REQUIRETLS, AUTH only over
   TLS); virus verdicts in Portuguese and Spanish; wrappers that quote the
