@@ -1821,7 +1821,7 @@ found:
   | h110 (18abbba) | older MTAs' source continued (14/34); submission APIs other than SMTP (15/28); Microsoft server products' mail (12/18); enterprise SaaS platforms (15/21); mailing-list managers (26/34); Chinese commercial mail servers (25/35) | 170 | 62.9% (107) | 121 |
   | all | 22 sets | 570 | 66.0% (376) | 421 (73.9%) |
 
-  (Files: /work/holdout22/h106a-h110f; test/corpus 3405 to 3446.) What
+  (Files: /work/holdout22/h106a-h110f; test/corpus 3405 to 3447.) What
   generalised: message encryption impossible for want of the
   recipient's key; a login refused for the account's state after
   "Authentication unsuccessful"; SMTP AUTH in German and Exchange
