@@ -1857,7 +1857,7 @@ found:
   | h116 (a439ec3) | send-to-device addresses (0/11); restricted delivery for students (12/12); Africa and the Middle East (6/7); moderation and group restrictions (13/15) | 45 | 68.9% (31) | 39 |
   | all | 24 sets | 557 | 76.7% (427) | 500 (89.8%) |
 
-  (Files: /work/holdout22/h111a-h116d; test/corpus 3447 to 3512.) What
+  (Files: /work/holdout22/h111a-h116d; test/corpus 3447 to 3517.) What
   generalised: protocol states and parameters in Exim's and Postfix's
   words; milters, pipes and transport filters that fail, and a Sieve
   script aborted, ahead of the words their names would wake; DANE
