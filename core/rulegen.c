@@ -196,7 +196,8 @@ static void
 read_file(const char *file)
 {
 	FILE	   *f = fopen(file, "r");
-	char		line[8192];
+	char	   *line = NULL;	/* getline's: a rule's line has no length cap */
+	size_t		line_cap = 0;
 	char		note[4096] = "";
 	int			lineno = 0;
 
@@ -205,7 +206,7 @@ read_file(const char *file)
 		fail(file, 0, "cannot open", NULL);
 		return;
 	}
-	while (fgets(line, sizeof(line), f))
+	while (getline(&line, &line_cap, f) != -1)
 	{
 		char	   *p = line,
 				   *id,
@@ -220,11 +221,6 @@ read_file(const char *file)
 		char	   *expanded;
 
 		lineno++;
-		if (n > 0 && line[n - 1] != '\n' && !feof(f))
-		{
-			fail(file, lineno, "line too long", NULL);
-			continue;
-		}
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r' ||
 						 line[n - 1] == ' ' || line[n - 1] == '\t'))
 			line[--n] = '\0';
@@ -333,6 +329,7 @@ read_file(const char *file)
 		printf("},\n");
 		note[0] = '\0';
 	}
+	free(line);
 	fclose(f);
 }
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import tempfile
 
+LONG_PATTERN = "|".join("w%05d" % i for i in range(4000))  # 27,999 bytes
+
 GOOD = [
     ("# a rule\nr.one\tother\tany\tuser\\s+unknown\n", ["user\\\\s+unknown"]),
     ("# a fragment\n@tail\t\\s*$\n# a rule using it\nr.one\tother\tany\tok@{tail}\n",
@@ -17,6 +19,8 @@ GOOD = [
     ("# one fragment\n@a\tx\n# another, using it\n@b\t@{a}y\n# a rule\n"
      "r.one\tother\tany\t@{b}|@{a}\n", ["xy|x"]),
     ("## a heading\n\n# a rule\nr.one\tother\ttransient\tabc\n", ["abc"]),
+    # a line longer than any fixed buffer (rules grow past 8 KB)
+    ("# a long rule\nr.one\tother\tany\t" + LONG_PATTERN + "\n", [LONG_PATTERN]),
 ]
 BAD = [
     ("r.one\tother\tany\tabc\n", "rule without a comment"),
