@@ -434,7 +434,6 @@ never_matching_spec(bounce_rule_spec *spec, const char *kind, size_t x,
 	spec->category = (bounce_category) (rng() % BOUNCE_CATEGORY_COUNT);
 	spec->when = when;
 	spec->pattern = extra_pattern();
-	spec->note = "bench: never-matching rule";
 	spec->origin = "bench/core_bench.c";
 }
 

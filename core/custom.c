@@ -114,7 +114,6 @@ bounce_rules_compile(const bounce_rule_def *defs, size_t count,
 		}
 		spec->category = d->category;
 		spec->when = BOUNCE_WHEN_ANY;
-		spec->note = "";
 		spec->origin = NULL;
 	}
 	/* over the built-in rules, which are tried next: one scan for both */

@@ -55,7 +55,6 @@ typedef struct bounce_rule_spec
 	bounce_when when;
 	const char *pattern;		/* pcre2 syntax; matched caseless, UTF,
 								 * dot-all */
-	const char *note;			/* the comment above it: which message */
 	const char *origin;			/* "core/rules/file.rules:line" */
 } bounce_rule_spec;
 

@@ -11,7 +11,7 @@
  * name order, which is the order between files):
  *
  *   # Which real message this rule is for (one or more comment lines,
- *   # required: they become the rule's note).
+ *   # required; they stay in the rules files, not in the library).
  *   id   category   when   pattern
  *
  * id: stable name, [a-z0-9][a-z0-9._-]*, unique; category: one of the 15
@@ -19,7 +19,7 @@
  * "aside" for a rule whose match the rules read the text without (its
  * category is other);
  * pattern: the rest of the line, a pcre2 regex matched caseless.
- * A line starting with "##" is a section heading; a blank line ends a note.
+ * A line starting with "##" is a section heading; a blank line ends a comment.
  *
  * A fragment that several rules share is written once, as a line
  *
@@ -198,7 +198,9 @@ read_file(const char *file)
 	FILE	   *f = fopen(file, "r");
 	char	   *line = NULL;	/* getline's: a rule's line has no length cap */
 	size_t		line_cap = 0;
-	char		note[4096] = "";
+	bool		commented = false;	/* a comment says what the next rule or
+									 * fragment is for (required; the
+									 * comments stay in the rules files) */
 	int			lineno = 0;
 
 	if (f == NULL)
@@ -228,20 +230,12 @@ read_file(const char *file)
 			p++;
 		if (*p == '\0' || (p[0] == '#' && p[1] == '#'))
 		{
-			note[0] = '\0';
+			commented = false;
 			continue;
 		}
 		if (*p == '#')
 		{
-			p++;
-			while (*p == ' ')
-				p++;
-			if (strlen(note) + strlen(p) + 2 < sizeof(note))
-			{
-				if (note[0])
-					strcat(note, " ");
-				strcat(note, p);
-			}
+			commented = true;
 			continue;
 		}
 		if (*p == '@')
@@ -252,7 +246,7 @@ read_file(const char *file)
 				p++;
 			if (!valid_id(name + 1) || *p == '\0')
 				fail(file, lineno, "bad fragment (@name pattern)", name);
-			else if (note[0] == '\0')
+			else if (!commented)
 				fail(file, lineno, "fragment without a comment saying what it is for",
 					 name);
 			else if (nfragments == MAX_FRAGMENTS)
@@ -265,7 +259,7 @@ read_file(const char *file)
 				if (i < nfragments)
 				{
 					fail(file, lineno, "duplicate fragment", name);
-					note[0] = '\0';
+					commented = false;
 					continue;
 				}
 				fragments[nfragments].name = strdup(name + 1);
@@ -273,7 +267,7 @@ read_file(const char *file)
 				if (fragments[nfragments].name && fragments[nfragments].pattern)
 					nfragments++;
 			}
-			note[0] = '\0';
+			commented = false;
 			continue;
 		}
 		id = next_field(&p);
@@ -303,7 +297,7 @@ read_file(const char *file)
 				 "is other", id);
 		if (*pattern == '\0')
 			fail(file, lineno, "empty pattern", id);
-		if (note[0] == '\0')
+		if (!commented)
 			fail(file, lineno, "rule without a comment saying what it is for",
 				 id);
 		if (nrules == MAX_RULES)
@@ -323,11 +317,9 @@ read_file(const char *file)
 		emit_string(expanded ? expanded : pattern);
 		free(expanded);
 		printf(",\n\t\t");
-		emit_string(note);
-		printf(",\n\t\t");
 		emit_string(origin);
 		printf("},\n");
-		note[0] = '\0';
+		commented = false;
 	}
 	free(line);
 	fclose(f);
@@ -354,7 +346,7 @@ main(int argc, char **argv)
 	printf("const bounce_rule_spec %s_specs[] = {\n", name);
 	for (; i < argc; i++)
 		read_file(argv[i]);
-	printf("\t{NULL, BOUNCE_OTHER, BOUNCE_WHEN_ANY, NULL, NULL, NULL}\n};\n\n");
+	printf("\t{NULL, BOUNCE_OTHER, BOUNCE_WHEN_ANY, NULL, NULL}\n};\n\n");
 	printf("const size_t %s_spec_count = %d;\n", name, nrules);
 	if (errors)
 		fprintf(stderr, "rulegen: %d error(s)\n", errors);

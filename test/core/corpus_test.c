@@ -409,15 +409,15 @@ same_result(const bounce_result *a, const bounce_result *b)
  */
 static const bounce_rule_spec parity_specs[] = {
 	{"parity.phrase", BOUNCE_OTHER, BOUNCE_WHEN_ANY,
-	"\\bover\\s+quota\\b", "", "corpus_test.c"},
+	"\\bover\\s+quota\\b", "corpus_test.c"},
 	{"parity.regex", BOUNCE_ROUTING_ISSUES, BOUNCE_WHEN_ANY,
-	"spamhaus\\.org/\\S+", "", "corpus_test.c"},
+	"spamhaus\\.org/\\S+", "corpus_test.c"},
 	{"parity.two", BOUNCE_GREYLISTING_ISSUES, BOUNCE_WHEN_ANY,
-	"\\bmailbox\\b.*\\bdisabled\\b", "", "corpus_test.c"},
+	"\\bmailbox\\b.*\\bdisabled\\b", "corpus_test.c"},
 	{"parity.always", BOUNCE_DMARC_ISSUES, BOUNCE_WHEN_ANY,
-	"\\b[xz]\\d{2}[a-f]\\b", "", "corpus_test.c"},
+	"\\b[xz]\\d{2}[a-f]\\b", "corpus_test.c"},
 	{"parity.never", BOUNCE_OTHER, BOUNCE_WHEN_ANY,
-	"\\bzqzqzq\\b", "", "corpus_test.c"},
+	"\\bzqzqzq\\b", "corpus_test.c"},
 };
 
 #define NPARITY_SPECS (sizeof(parity_specs) / sizeof(parity_specs[0]))

@@ -833,7 +833,7 @@ test_bad_inputs(void)
 /* ================================================================ */
 
 #define SPEC(id, cat, when, pattern) \
-	{(id), BOUNCE_##cat, BOUNCE_WHEN_##when, (pattern), "unit test", "unit_test.c"}
+	{(id), BOUNCE_##cat, BOUNCE_WHEN_##when, (pattern), "unit_test.c"}
 
 static bounce_ruleset *
 compile_or_report(const bounce_rule_spec *specs, size_t n, const char *file,
@@ -1475,7 +1475,6 @@ test_engine(void)
 		big_specs[i].category = (bounce_category) (i % BOUNCE_CATEGORY_COUNT);
 		big_specs[i].when = BOUNCE_WHEN_ANY;
 		big_specs[i].pattern = big_patterns[i];
-		big_specs[i].note = NULL;
 		big_specs[i].origin = NULL;
 	}
 	set = COMPILE(big_specs, 130);
@@ -1532,7 +1531,6 @@ test_engine(void)
 		one[0].category = BOUNCE_POLICY_RELATED;
 		one[0].when = BOUNCE_WHEN_ANY;
 		one[0].pattern = constructs[k].pattern;
-		one[0].note = NULL;
 		one[0].origin = NULL;
 		err = 0;
 		set = bounce_ruleset_compile(one, 1, &err, errbuf, sizeof(errbuf));
@@ -3117,8 +3115,8 @@ test_scan_over(void)
 {
 	static const bounce_rule_spec specs[] = {
 		{"over.quota", BOUNCE_OTHER, BOUNCE_WHEN_ANY, "\\bover\\s+quota\\b",
-		"", "unit_test.c"},
-		{"over.never", BOUNCE_OTHER, BOUNCE_WHEN_ANY, "\\bzqzqzq\\b", "",
+		"unit_test.c"},
+		{"over.never", BOUNCE_OTHER, BOUNCE_WHEN_ANY, "\\bzqzqzq\\b",
 		"unit_test.c"},
 	};
 	static const char *const texts[] = {
@@ -3254,7 +3252,6 @@ test_shared_suffix(void)
 		specs[i].category = i % 2 ? BOUNCE_OTHER : BOUNCE_POLICY_RELATED;
 		specs[i].when = BOUNCE_WHEN_ANY;
 		specs[i].pattern = pat[i];
-		specs[i].note = "";
 		specs[i].origin = "unit_test.c";
 	}
 	over = bounce_ruleset_compile_over(specs, NRULES, builtin, &err, NULL, 0);

@@ -98,7 +98,7 @@ check_single_rule(const char *pattern, bounce_category category,
 				  const char *diag, size_t dlen)
 {
 	bounce_rule_spec spec = {RULE_ID, category, BOUNCE_WHEN_ANY, pattern,
-	"fuzz", "fuzz_custom.c"};
+	"fuzz_custom.c"};
 	bounce_ruleset *set;
 	bounce_result fast,
 				ref;

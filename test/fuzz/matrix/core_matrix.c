@@ -91,9 +91,9 @@ limit_cells(bounce_matcher *m)
 	/* nested quantifiers: exponential backtracking on a run of letters */
 	static const bounce_rule_spec specs[] = {
 		{"matrix.catastrophic", BOUNCE_FULL_MAILBOX, BOUNCE_WHEN_ANY,
-		"mailbox(?:(?:\\s*a+)+)+\\d", "matrix", "core_matrix.c"},
+		"mailbox(?:(?:\\s*a+)+)+\\d", "core_matrix.c"},
 		{"matrix.plain", BOUNCE_POLICY_RELATED, BOUNCE_WHEN_ANY,
-		"\\bmailbox\\b", "matrix", "core_matrix.c"},
+		"\\bmailbox\\b", "core_matrix.c"},
 	};
 	static const char *const modes[] = {"1", "0"};
 	char	   *text = malloc(BOUNCE_SCAN_LIMIT);
