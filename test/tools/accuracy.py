@@ -1988,7 +1988,7 @@ found:
   | all | 23 sets | 606 | 70.6% (428) | 509 (84.0%) |
 
   (Files: /work/holdout23/h126a-h130c; test/corpus mta-2631 to
-  mta-2733.) Reading catalogues found what searching had not: mail
+  mta-2735.) Reading catalogues found what searching had not: mail
   clients' and libraries' own words for a failed login, a missing
   STARTTLS, a size over the server's limit or a connection gone, and
   two false hard bounces (a refused login read as an invalid address,
