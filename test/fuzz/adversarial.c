@@ -11,7 +11,8 @@
  *
  *   spaces, mixed white space, digits, the rule's letters (with and without
  *   spaces, and with '!' between repeats: a word boundary every few bytes
- *   and no white space), each word repeated (with and without spaces), all
+ *   and no white space), each word repeated (with and without spaces; the
+ *   words right before an open repeat such as \p{L}* first), all
  *   words in turn, each literal repeated, each literal less its last byte
  *   repeated (the near miss), and all words in turn ending with each
  *   literal (the prefilter then has a reason to run the regex over the
@@ -103,39 +104,76 @@ status_for(bounce_when when)
 	}
 }
 
-/* The words of a pattern: runs of letters (and UTF-8 bytes) outside escapes. */
+/*
+ * Does an open repeat of a class that takes letters start at p: \S*, \w+,
+ * \p{L}*, [^...]*?
+ * Glued copies of the word before one are the texts that can make a
+ * pattern quadratic: from every copy the class runs to the text's end.
+ */
+static bool
+open_repeat_at(const char *p)
+{
+	const char *q = NULL;
+
+	/* classes that take letters; \s and \d stop at the next word */
+	if (p[0] == '\\' && p[1] == 'p' && p[2] == '{')
+		q = strchr(p, '}');
+	else if (p[0] == '\\' && (p[1] == 'S' || p[1] == 'w' || p[1] == 'D'))
+		q = p + 1;
+	else if (p[0] == '[' && p[1] == '^')
+	{
+		q = p + 2;
+		if (*q == ']')
+			q++;
+		while (*q && *q != ']')
+			q += (*q == '\\' && q[1]) ? 2 : 1;
+	}
+	return q != NULL && *q != '\0' && (q[1] == '*' || q[1] == '+');
+}
+
+/*
+ * The words of a pattern: runs of letters (and UTF-8 bytes) outside
+ * escapes. Those right before an open repeat come first, so a rule with
+ * more words than max keeps them.
+ */
 static int
-pattern_words(const char *p, char words[][BOUNCE_FACTOR_LEN], int max)
+pattern_words(const char *pattern, char words[][BOUNCE_FACTOR_LEN], int max)
 {
 	int			n = 0,
-				k;
-	char		cur[BOUNCE_FACTOR_LEN];
-	size_t		len = 0;
+				k,
+				pass;
 
-	for (;; p++)
+	for (pass = 0; pass < 2; pass++)
 	{
-		unsigned char c = (unsigned char) *p;
-		bool		letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+		char		cur[BOUNCE_FACTOR_LEN];
+		size_t		len = 0;
+		const char *p;
 
-		if (letter && len + 1 < sizeof(cur))
+		for (p = pattern;; p++)
 		{
-			cur[len++] = (char) c;
-			continue;
+			unsigned char c = (unsigned char) *p;
+			bool		letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+
+			if (letter && len + 1 < sizeof(cur))
+			{
+				cur[len++] = (char) c;
+				continue;
+			}
+			if (len >= 2 && n < max && (pass == 1 || open_repeat_at(p)))
+			{
+				cur[len] = '\0';
+				for (k = 0; k < n; k++)
+					if (strcmp(words[k], cur) == 0)
+						break;
+				if (k == n)
+					strcpy(words[n++], cur);
+			}
+			len = 0;
+			if (c == '\0')
+				break;
+			if (c == '\\' && p[1] != '\0')
+				p++;			/* \s, \b, \d, \w, \. ...: not letters */
 		}
-		if (len >= 2 && n < max)
-		{
-			cur[len] = '\0';
-			for (k = 0; k < n; k++)
-				if (strcmp(words[k], cur) == 0)
-					break;
-			if (k == n)
-				strcpy(words[n++], cur);
-		}
-		len = 0;
-		if (c == '\0')
-			break;
-		if (c == '\\' && p[1] != '\0')
-			p++;				/* \s, \b, \d, \w, \. ...: not letters */
 	}
 	return n;
 }
