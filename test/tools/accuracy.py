@@ -2067,10 +2067,11 @@ found:
   ids (the same category) changed: none of the 200,000 bench rows and
   none of the shared corpora changed category.
 
-- The twenty-second session (2026-12-02) ran four more rounds with a
+- The twenty-second session (2026-12-02) ran five more rounds with a
   fresh search budget: two on themes no set had named, then two that
   read the largest providers' and gateways' published reply pages end
-  to end, each scored once at its start.
+  to end, and a last set on Outlook.com's coded replies, each scored
+  once at its start.
 
   | round (start) | sets | rows | first run | after |
   |---|---|---:|---:|---:|
@@ -2078,17 +2079,18 @@ found:
   | h142 (f1c44b2) | firewalls' SMTP proxies, mostly FortiGate (5/9); embedded and IoT mail clients (15/20); bulk-mail MTAs: Postal, GreenArrow, Halon, PowerMTA (15/20); marketing platforms' pages, mostly Postmark's SMTP Field Manual (14/17); client translation catalogues in Hindi, Nepali, Malayalam, Telugu, Urdu, Swahili, Amharic, Afrikaans and Filipino (6/35); antivirus vendors' mail products (10/13) | 114 | 57.0% (65) | 70 |
   | h143 (26f0fc1) | African and Middle Eastern providers, South African hosts only (4/5); Gmail's SMTP error page in its 2026 copy (29/29); Exchange Online's NDR pages (26/28); Yahoo/AOL, iCloud, Comcast, GMX/WEB.DE code pages (19/20) | 82 | 95.1% (78) | 79 |
   | h144 (3ea109b) | security gateways' reply pages: Mimecast, Trend Micro, Barracuda, Cisco, Proofpoint (19/21); Russian and Asian providers, mostly Naver and Daum (17/26); US ISPs' pages, mostly AT&T WorldNet and AOL's old codes (14/19); European providers' pages (7/7) | 73 | 78.1% (57) | 60 |
-  | all | 21 sets | 435 | 76.8% (334) | 354 (81.4%) |
-  | all but the translation catalogues | 20 sets | 400 | 82.0% (328) | 348 (87.0%) |
+  | h145 (d2f6445) | Outlook.com's and Hotmail's coded replies (SC, DY, OU, S3140, S3150, 4.7.650 to 4.7.652) as bounces and logs quote them (24/24) | 24 | 100% (24) | 24 |
+  | all | 22 sets | 459 | 78.0% (358) | 378 (82.4%) |
+  | all but the translation catalogues | 21 sets | 424 | 83.0% (352) | 372 (87.7%) |
 
-  (Files: /work/holdout23/h141a-h144d; test/corpus mta-2818 to
+  (Files: /work/holdout23/h141a-h145a; test/corpus mta-2818 to
   mta-2838.) The translation catalogues are client programs' own words
   (Evolution's, KDE's, Zimbra's and PHPMailer's), in languages no
   server of the corpora writes; no rule was made from them, as from
   PHPMailer's and Roundcube's catalogues before, so they stay at 6 of
   35. The largest providers' pages did best: Gmail's whole 2026 page
   29 of 29, Exchange Online's NDR pages 26 of 28, Yahoo's, Apple's,
-  Comcast's and GMX's 19 of 20; the dedupe had removed from a half to
+  Comcast's and GMX's 19 of 20, Outlook.com's coded replies 24 of 24; the dedupe had removed from a half to
   two thirds of what those helpers found. The themes no set had named
   were thin again: for most of the products named, the stored sources
   hold no reply text at all (Libraesva, SpamTitan, Avanan, Area 1;
