@@ -52,7 +52,8 @@ COMPOUNDS = [
     # not inside an identifier written in CamelCase ("MailboxSoftDeleted"),
     # which servers never split
     (r"(?i:mail(?:box|\\s[?*]box))(?![A-Z])", "mail[\\s-]?box", None),
-    (r"(?i)(?:(?<=\\b)|(?<![a-z]))unavailable", "(?:un|@{negation}\\s+)available",
+    # nor inside one joined by underscores (Exim's "pubkey_unavailable")
+    (r"(?i)(?:(?<=\\b)|(?<![a-z_]))unavailable", "(?:un|@{negation}\\s+)available",
      r"\\bnot\\s\+available"),
     (r"(?i)hostname", "host\\s?name", None),
     (r"(?i)mail(?:server|\\s\+server)", "mail\\s?server", None),
