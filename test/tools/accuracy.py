@@ -2174,8 +2174,8 @@ found:
   (Files: /work/holdout23/h152b, h152d, h152e, h152f; test/corpus
   flt-0183, flt-0184 and mta-2873 to mta-2877.) Two more sets
   (self-hosted applications' notification mail; cloud automation and
-  API senders) had not finished when the session closed and are not
-  counted. What generalised became alternatives (TLS required "for
+  API senders) are not counted: their helpers stopped on an overloaded
+  service and left no rows. What generalised became alternatives (TLS required "for
   inbound connections", "not yet allowlisted by", "retried for the
   maximum period", "prevented spoofing of", an API key refused at
   login) and one rule, for Amazon SES's bounce subtype "NoEmail", which
