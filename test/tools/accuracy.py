@@ -2198,7 +2198,7 @@ found:
   | all | 10 sets | 264 | 34.1% (90) | 169 (64.0%) |
 
   (Test corpus rows: flt-0185, mta-2878 to mta-2880 from a review of
-  the twenty-fifth's rules, intl-0410 to intl-0509.) The language sets
+  the twenty-fifth's rules, intl-0410 to intl-0510.) The language sets
   hold no server's reply: the stored sources have none in those
   languages, only the translation files of Thunderbird, Roundcube,
   PHPMailer, Evolution, KSMTP and Mailman. They scored lowest of any
