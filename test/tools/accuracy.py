@@ -2208,7 +2208,8 @@ found:
   server, a failed login, the message's size, too many recipients, an
   unknown user or invalid recipient address; and one rule,
   mailbox.intl-nordic. The same five were then filled, in our own words,
-  in every language the rules already read (Russian had none of them).
+  in every language the rules already read (Russian had no failed
+  connection or login and no "too many recipients").
   The rest of those catalogues (a wait before sending, STARTTLS and
   CLIENTID errors, the RFC's reply texts as Evolution translates them,
   Mailman's notices) was not read: one product's strings each.
