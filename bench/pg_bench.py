@@ -284,6 +284,7 @@ CREATE TABLE bench_branches (rule int, branch int, pattern text);
     # only as many rows of t_case as one pass does in --case-seconds of CPU
     # (at least 3), so that the baseline stays measurable as the rules grow.
     res["case_rows_asked"] = res["case_rows"]
+    res["case_seconds"] = args.case_seconds
     c0 = cpu_ms(pid)
     s.timed("SELECT count(%s) FROM (SELECT * FROM t_case ORDER BY ctid LIMIT 1) x;" % case)
     res["case_probe_ms"] = cpu_ms(pid) - c0

@@ -70,8 +70,9 @@ def case_cut_note(pg):
     asked = pg.get("case_rows_asked", pg["case_rows"])
     if asked == pg["case_rows"]:
         return ""
-    return ("; of the %d asked, as many as one pass does in a minute of CPU: "
-            "the CASE took %s on its first row alone" % (asked, fmt_ns(pg["case_probe_ms"] * 1e6)))
+    return ("; of the %d asked, as many as one pass does in %.0f s of CPU: "
+            "the CASE took %s on its first row alone"
+            % (asked, pg["case_seconds"], fmt_ns(pg["case_probe_ms"] * 1e6)))
 
 
 def log(msg):
