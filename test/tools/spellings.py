@@ -55,7 +55,8 @@ COMPOUNDS = [
     # nor inside one joined by underscores (Exim's "pubkey_unavailable")
     (r"(?i)(?:(?<=\\b)|(?<![a-z_]))unavailable", "(?:un|@{negation}\\s+)available",
      r"\\bnot\\s\+available"),
-    (r"(?i)hostname", "host\\s?name", None),
+    # nor inside a CamelCase identifier ("BYOIPHostNameLookupUnavailable")
+    (r"(?i:hostname)(?![A-Z])", "host\\s?name", None),
     (r"(?i)mail(?:server|\\s\+server)", "mail\\s?server", None),
     (r"(?i)time(?:out|-\?out)", "time[\\s-]?out", None),
     (r"(?i)timed\\s\+out", "timed[\\s-]+out", None),
