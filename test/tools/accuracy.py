@@ -2283,6 +2283,42 @@ found:
   round's start build, on about 205,000 rows, only the new corpus rows
   and rows of the rounds' own sets changed.
 
+- The twenty-ninth session (2026-12-04, a new machine) ran three more
+  rounds, gathered by helpers that did not see the rules (the search
+  tools' budget ran out while the last set was gathered). The first
+  round was scored at ecf5614, the two after at 4f80bab, the first
+  round's rule worked in.
+
+  | round (start) | sets | rows | first run | after |
+  |---|---|---:|---:|---:|
+  | h280 (ecf5614) | privacy-focused and small mailbox providers: Tuta, Posteo, mailbox.org, Riseup, Purelymail, addy.io, Infomaniak (24/28); enhanced status codes with the real replies that send them: Postfix, Stalwart, maddy, mox (36/37); providers and hosts of Brazil, Switzerland, the Netherlands and Belgium (32/34); replies quoted on Server Fault mirrors (4/4) | 103 | 93.2% (96) | 97 |
+  | h281 (4f80bab) | German hosting and providers: IONOS, Strato, all-inkl, GMX, WEB.DE, T-Online (26/28); Postfix, Exim and Sendmail log lines in tutorials and threads (34/37); Japanese hosts and providers (34/34); Russian-speaking hosts and providers (28/29) | 128 | 95.3% (122) | 122 |
+  | h282 (4f80bab) | spam filters of small businesses and hosts: Spambrella, VIPRE, MailCleaner, Baruwa, ESET, Spamhaus DQS (35/38); Exchange Online's message trace and Google Workspace's reasons (36/38); providers and hosts of India and Pakistan, mostly Zoho (31/32); learning platforms (1/1) | 109 | 94.5% (103) | 103 |
+  | all | 12 sets | 340 | 94.4% (321) | 322 (94.7%) |
+
+  (Test corpus rows: mta-2903 to mta-2907. Files in /work/holdout28/,
+  each with the texts already in the project's corpus, the development
+  corpus or an earlier set of the session dropped: 72 of 412.)
+  What generalised: a bare "Service unavailable" (without
+  "temporarily") is the generic head of a permanent refusal (Postfix's
+  "554 5.7.1 Service unavailable; ...", Sendmail's "dsn=5.7.1,
+  stat=Service unavailable", its exit code's text for any 5xx), so it
+  now defers to an enhanced code that decides by itself (new rule
+  weak.service-unavailable). The other 18 rows missed were kept against
+  the sets, as decided before: a DNS block list's query error ("Error:
+  open resolver", "No IP queries") is the recipient's resolver,
+  recipient-server-error; Mimecast's "451 Internal resource temporarily
+  unavailable" greylisting-issues; 5.7.520 (external forwarding)
+  routing-issues; T-Online's "(DIAL)" policy-related; a refused login
+  whose reason is the account's rights policy-related; a "helo host
+  not found" policy-related; texts that name no cause ("550 tutanota is
+  blocked", Orange's "ofr_506", "You cannot say you are me"). Zoho's
+  "541 5.4.1 Mail rejected by destination domain" was not made a rule:
+  the development corpus, labelled by the contract, says other for the
+  same text (it names no cause). docs/categories.md ("Twenty-ninth") has
+  the decision. Against each round's start build, on about 205,000 rows,
+  only the new corpus rows and one row of the first set changed.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
