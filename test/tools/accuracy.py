@@ -2320,6 +2320,35 @@ found:
   the decision. Against each round's start build, on about 205,000 rows,
   only the new corpus rows and one row of the first set changed.
 
+- The thirtieth session (2026-12-04) ran three more rounds, gathered by
+  helpers that did not see the rules (the search tools' budget ran out
+  while the third was gathered: one of its sets got no rows). The first
+  two rounds were scored at c75c2f6, the third at ffc72f5, the second
+  round's rules worked in.
+
+  | round (start) | sets | rows | first run | after |
+  |---|---|---:|---:|---:|
+  | h290 (c75c2f6) | providers and hosts of Spain, Portugal and Latin America (35/38); of Canada, Australia, New Zealand, Israel and Singapore (28/29); US cable and telecom ISPs and carriers' e-mail-to-SMS gateways (37/40); help-desk, CRM and ticketing systems (33/35) | 142 | 93.7% (133) | 133 |
+  | h291 (c75c2f6) | devices and appliances that send mail: NAS boxes, monitoring, firewalls, cameras (30/37); web applications and CMS plugins (47/53); universities, schools and public bodies (39/41); older mail server software: qmail and its patches, Domino, GroupWise, Kerio, IceWarp, Courier (21/23) | 154 | 89.0% (137) | 139 |
+  | h292 (ffc72f5) | marketing-automation platforms' bounce reasons (40/46); replies quoted in help questions and issue threads (38/40); providers and hosts of Central and South-East Europe (15/15); forwarding and alias services (no rows: the budget was spent) | 101 | 92.1% (93) | 94 |
+  | all | 11 sets | 397 | 91.4% (363) | 366 (92.2%) |
+
+  (Test corpus rows: mta-2910 to mta-2916. Files in /work/holdout28/,
+  each with the texts already in the project's corpus, the development
+  corpus or an earlier set dropped: 53 of 450.)
+  What generalised: opening a connection that failed, in those words
+  ("Cannot open a connection to the mailserver"), is connection-error,
+  and the same words about a database recipient-server-error; "transaction
+  timeout" as "Transaction timed out"; an OAuth grant that ran out
+  ("Reauthorize the account", "refresh token has expired") is the sending
+  account's login, relaying-issues; "Message lacks required
+  authentication" dmarc-issues. Charter / Spectrum's AUP# filter codes
+  were tried as reputation-issues and reverted: the development corpus
+  lets the words decide over them. The other rows missed were kept
+  against the sets, as decided before (docs/categories.md, "Thirtieth").
+  Against each round's start build, on about 205,000 rows, only the new
+  corpus rows changed category.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
