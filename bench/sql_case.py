@@ -45,8 +45,9 @@ CONDITIONS = {
     "x41": r"status ~ '[0-9]\.4\.1([^0-9]|$)'",
     "dbebcode": r"status ~ '([0-9]\.4\.1|5\.7\.504)([^0-9]|$)'",
     "sendercode": r"status ~ '[0-9]\.1\.[78]([^0-9]|$)'",
-    # "permanent", "greycode", "nomailboxcode", "nocode": they combine the codes of
-    # the status and of the text (see core/classify.c): pattern alone
+    # "permanent", "greycode", "nomailboxcode", "nocode", "tempornocode": they
+    # combine the codes of the status and of the text (see core/classify.c):
+    # pattern alone
 }
 
 UNSUPPORTED = [

@@ -119,6 +119,17 @@ is_transient(bounce_codectx *ctx)
 	return ctx->codes.reply / 100 == 4 || ctx->codes.enh[0] == 4;
 }
 
+/* No code decides a category by itself (the condition "nocode"). */
+static bool
+decides_nothing(bounce_codectx *ctx)
+{
+	const bounce_codes *c = &ctx->codes;
+
+	bounce_codectx_complete(ctx);
+	return category_of_enhanced(c->enh) < 0 &&
+		category_of_reply(c->reply) < 0 && !accepts_no_mail(c->reply);
+}
+
 bool
 bounce_when_holds(bounce_when when, bounce_codectx *ctx)
 {
@@ -168,9 +179,9 @@ bounce_when_holds(bounce_when when, bounce_codectx *ctx)
 						  category == BOUNCE_FULL_MAILBOX));
 			}
 		case BOUNCE_WHEN_NOCODE:
-			bounce_codectx_complete(ctx);
-			return category_of_enhanced(c->enh) < 0 &&
-				category_of_reply(c->reply) < 0 && !accepts_no_mail(c->reply);
+			return decides_nothing(ctx);
+		case BOUNCE_WHEN_TEMPORNOCODE:
+			return is_transient(ctx) || decides_nothing(ctx);
 		case BOUNCE_WHEN_ASIDE:
 			return ctx->asides < ASIDE_LIMIT;
 		case BOUNCE_WHEN_COUNT:

@@ -35,6 +35,10 @@
 									 * maps, 421, 451, 552, 521, 556): a
 									 * wrapper's own words defer to what
 									 * the reply it wraps says */ \
+	WHEN(TEMPORNOCODE, "tempornocode")	/* transient or nocode: a temporary
+											 * reply whatever its enhanced code,
+											 * a permanent one only when no code
+											 * decides */ \
 	WHEN(ASIDE, "aside")			/* decides nothing: its match (a sentence
 									 * that lists possible causes) is blanked
 									 * and the rules read the text again */

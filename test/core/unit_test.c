@@ -931,6 +931,12 @@ static const bounce_rule_spec when_specs[] = {
 	SPEC("w.fallback", OTHER, ANY, "needle"),
 	SPEC("w.sendercode", POLICY_RELATED, SENDERCODE, "needle"),
 	SPEC("w.fallback", OTHER, ANY, "needle"),
+	SPEC("w.nomailboxcode", POLICY_RELATED, NOMAILBOXCODE, "needle"),
+	SPEC("w.fallback", OTHER, ANY, "needle"),
+	SPEC("w.nocode", POLICY_RELATED, NOCODE, "needle"),
+	SPEC("w.fallback", OTHER, ANY, "needle"),
+	SPEC("w.tempornocode", POLICY_RELATED, TEMPORNOCODE, "needle"),
+	SPEC("w.fallback", OTHER, ANY, "needle"),
 };
 
 typedef struct when_case
@@ -1011,6 +1017,34 @@ static const when_case when_cases[] = {
 	{BOUNCE_WHEN_SENDERCODE, "5.7.1", "needle", false},
 	{BOUNCE_WHEN_SENDERCODE, "553", "needle", false},
 	{BOUNCE_WHEN_SENDERCODE, NULL, "needle", false},
+
+	{BOUNCE_WHEN_NOMAILBOXCODE, NULL, "needle", true},
+	{BOUNCE_WHEN_NOMAILBOXCODE, "550 5.7.1", "needle", true},
+	{BOUNCE_WHEN_NOMAILBOXCODE, "550 5.1.0", "needle", true},
+	{BOUNCE_WHEN_NOMAILBOXCODE, "550 5.1.1", "needle", false},
+	{BOUNCE_WHEN_NOMAILBOXCODE, "552 5.2.2", "needle", false},
+	{BOUNCE_WHEN_NOMAILBOXCODE, NULL, "smtp; 550 5.2.1 needle", false},
+
+	{BOUNCE_WHEN_NOCODE, NULL, "needle", true},
+	{BOUNCE_WHEN_NOCODE, "550", "needle", true},
+	{BOUNCE_WHEN_NOCODE, "554 5.0.0", "needle", true},
+	{BOUNCE_WHEN_NOCODE, "450", "needle", true},
+	{BOUNCE_WHEN_NOCODE, "554 5.7.1", "needle", false},
+	{BOUNCE_WHEN_NOCODE, "451 4.7.1", "needle", false},
+	{BOUNCE_WHEN_NOCODE, "421", "needle", false},
+	{BOUNCE_WHEN_NOCODE, "556", "needle", false},
+	{BOUNCE_WHEN_NOCODE, NULL, "smtp; 550 5.1.1 needle", false},
+
+	/* transient or nocode: a 4xx whatever its enhanced code */
+	{BOUNCE_WHEN_TEMPORNOCODE, NULL, "needle", true},
+	{BOUNCE_WHEN_TEMPORNOCODE, "554", "needle", true},
+	{BOUNCE_WHEN_TEMPORNOCODE, "451 4.7.1", "needle", true},
+	{BOUNCE_WHEN_TEMPORNOCODE, "421 4.3.2", "needle", true},
+	{BOUNCE_WHEN_TEMPORNOCODE, NULL, "host said: 421 4.7.0 needle", true},
+	{BOUNCE_WHEN_TEMPORNOCODE, "554 5.7.1", "needle", false},
+	{BOUNCE_WHEN_TEMPORNOCODE, "550 5.1.1", "needle", false},
+	{BOUNCE_WHEN_TEMPORNOCODE, "556", "needle", false},
+	{BOUNCE_WHEN_TEMPORNOCODE, NULL, "smtp; 552 needle", false},
 };
 
 static const bounce_rule_spec span_specs[] = {

@@ -98,6 +98,7 @@ status_for(bounce_when when)
 		case BOUNCE_WHEN_NOX41:
 		case BOUNCE_WHEN_NOMAILBOXCODE:
 		case BOUNCE_WHEN_NOCODE:
+		case BOUNCE_WHEN_TEMPORNOCODE:
 			return "550";
 		default:
 			return NULL;
