@@ -2349,6 +2349,36 @@ found:
   Against each round's start build, on about 205,000 rows, only the new
   corpus rows changed category.
 
+- The thirty-first session (2026-12-04) ran two more rounds, gathered by
+  helpers that did not see the rules. h293 was scored at fa9c7c6 (its
+  third set at the same rules, its others at 44cec17, which changed no
+  answer), h294 at e66326a, the greeting rule worked in.
+
+  | round (start) | sets | rows | first run | after |
+  |---|---|---:|---:|---:|
+  | h293 (fa9c7c6) | forwarding and alias services: Cloudflare Email Routing, ImprovMX, ForwardEmail, SimpleLogin, Hide My Email, Firefox Relay (39/43); providers of Turkey, the Middle East and Africa, mostly Yandex (12/13); Chinese enterprise and carrier mail: Tencent Exmail, Alibaba Mail, Coremail, 263, 139 Mail (32/35); reply strings in mail servers' and filters' source code (35/37) | 128 | 92.2% (118) | 120 |
+  | h294 (e66326a) | e-mail verification tools and the replies their probes quote (39/44); outbound mail from cloud and VPS providers (28/32); providers and hosts of South-East Asia (28/28) | 104 | 91.3% (95) | 98 |
+  | all | 7 sets | 232 | 91.8% (213) | 218 (94.0%) |
+
+  (Test corpus rows: mta-2918 to mta-2927, prov-sophos-001 to
+  prov-sophos-008. Files in /work/holdout28/, each with the texts already
+  in the project's corpus, the development corpus or an earlier set
+  dropped: 39 of 271.)
+  What generalised: a greeting that was not one, quoting no reply, is
+  connection-error (qmail-remote's "Connected to x but greeting failed.",
+  nodemailer's "Invalid greeting. response=HTTP/1.1 400 Bad Request");
+  Sophos Email's XGEMAIL_0001 to _0015 codes decide by its documented
+  table (seven provider-code rules); "SPF match mandatory", "SPF pass
+  required" and QQ's "SPF_REJECT" are dmarc-issues; "available only with
+  SSL or TLS" policy-related. Tried and taken back: Postfix's "SMTPUTF8
+  is required, but was not offered" as policy-related (the corpus keeps
+  it other, as decided before). The other rows missed were kept against
+  the sets (docs/categories.md, "Thirty-first"), and five are the
+  sources' placeholders ("<Mailserver-ip-address>", "%s") or a reply
+  that needs its context (a null MX behind "could not resolve address
+  (".", 25)"). Against each round's start build, on about 205,000 rows,
+  only the new corpus rows changed category.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
