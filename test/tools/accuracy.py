@@ -2390,11 +2390,11 @@ found:
   |---|---|---:|---:|---:|
   | h295 (029a709) | self-hosted newsletter senders: Mautic, listmonk, Mailcoach, phpList (39/44); CMS mail plugins' support threads: WordPress SMTP plugins, Joomla, Drupal, Magento (26/31); providers and hosts of Italy and Greece (26/27); regulated sectors' gateways: NHSmail, Proofpoint, Cisco, Mimecast, Symantec (30/30) | 132 | 91.7% (121) | 121 |
   | h296 (029a709) | the sender's own host or relay refusing outbound mail: cPanel/Exim limits, MailChannels, OVH, IONOS (35/38); auto-replies and the non-delivery reports that look like them (34/38); 2025-2026 forum threads and providers' newest wordings (32/33) | 109 | 92.7% (101) | 103 |
-  | h297 (0916d96) | less-quoted security gateways: Hornetsecurity, Kerio, Zimbra, SpamExperts (35/38); SaaS products' mail failures, mostly Jira and Confluence (15/19); parked, expired and misconfigured domains (28/32); bounces in mailing-list archives, mostly Mailman's test bounces (36/41) | 130 | 87.7% (114) | 118 |
+  | h297 (0916d96) | less-quoted security gateways: Hornetsecurity, Kerio, Zimbra, SpamExperts (35/38); SaaS products' mail failures, mostly Jira and Confluence (15/19); parked, expired and misconfigured domains (28/32); bounces in mailing-list archives, mostly Mailman's test bounces (36/41) | 130 | 87.7% (114) | 119 |
   | h298 (c86e97a) | Exchange's NDRs in European languages, mostly English server lines (24/31); Gmail's notices and texts in other languages, mostly Google's translated tables (28/37); Asian-language NDRs: Japanese, Chinese, Korean, Vietnamese (34/35); hosting control panels: Plesk, HestiaCP, Virtualmin, CyberPanel (37/37) | 140 | 87.9% (123) | 131 |
-  | all | 15 sets | 511 | 89.8% (459) | 473 (92.6%) |
+  | all | 15 sets | 511 | 89.8% (459) | 474 (92.8%) |
 
-  (Test corpus rows: mta-2928 to mta-2941, prov-ms-113 to prov-ms-115,
+  (Test corpus rows: mta-2928 to mta-2946, prov-ms-113 to prov-ms-115,
   prov-gmail-115 to prov-gmail-118. Files in /work/holdout28/, each with
   the texts already seen dropped: 80 of 591.)
   What generalised: POP before SMTP in a host's words ("have not logged
@@ -2407,8 +2407,10 @@ found:
   list subscriber" policy-related; X.400's "Unable to transfer, Message
   timed out" message-expired; Exchange's 5.4.310 in Spanish ("el dominio
   del destinatario no existe") invalid-domain; "RESOLVER.ADR.RecipLimit"
-  policy-related; Gmail's texts in Portuguese, German, Swedish, Italian
-  and Japanese where Google words them so. The other rows missed were kept
+  policy-related; usa.net's "encountered an error while being processed"
+  recipient-server-error, as "error while processing"; Gmail's texts in
+  Portuguese, German, Swedish, Italian and Japanese where Google words
+  them so. The other rows missed were kept
   against the sets, as decided before (docs/categories.md,
   "Thirty-second"): mostly refused logins (relaying-issues) and protocol
   refusals (policy-related), which the sets called policy-related and
