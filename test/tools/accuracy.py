@@ -2417,6 +2417,39 @@ found:
   other. Against each round's start build, on about 205,000 rows, only the
   new corpus rows changed category.
 
+- The thirty-third session (2026-12-04) ran two more rounds, gathered by
+  helpers that did not see the rules, with the search tools' budget
+  renewed. h299 was scored at e142d23, h300 at 5ec4d5b (h299's rules
+  worked in); one set of h300 (Japanese and Korean enterprise mail-security
+  gateways) had not come back when the session closed.
+
+  | round (start) | sets | rows | first run | after |
+  |---|---|---:|---:|---:|
+  | h299 (e142d23) | custom reject texts administrators write themselves: Postfix access maps, Exim ACLs, Sendmail's access database (40/41); providers and hosts of Taiwan, Hong Kong and Macau (34/37); legacy and regional US ISPs: EarthLink, Juno, CompuServe, Verizon, Charter, BellSouth (23/29); workflow-automation tools' issue threads, mostly n8n and Home Assistant (14/22) | 129 | 86.0% (111) | 116 |
+  | h300 (5ec4d5b) | open-source projects' mailing-list hosts, mostly vger.kernel.org (29/33); anti-spam services sold through managed-service providers: Mailprotector, SpamExperts, Proxmox Mail Gateway, MailRoute (16/19); mail queues' listings: Postfix's mailq, Exim's retry states, Exchange's queue viewer (30/34) | 86 | 87.2% (75) | 78 |
+  | all | 7 sets | 215 | 86.5% (186) | 194 (90.2%) |
+
+  (Test corpus rows: mta-2947 to mta-2958, prov-att-005 to prov-att-007.
+  Files in /work/holdout28/, each with the texts already in the project's
+  corpus, the development corpus or another set dropped: 40 of 255.)
+  What generalised: AT&T's and BellSouth's "421-failure in DNS look-up."
+  is the sending IP's reverse DNS by their table, dmarc-issues, and their
+  "unauthorized interface for <ip>" policy-related; a malformed recipient
+  in Postfix's ("Illegal address syntax ... in RCPT command") and Exim's
+  ("501 <x>: malformed address: ... may not follow") words
+  invalid-mailbox; "Invalid <word> Recipient" and "Invalid <word> Sender"
+  with a filter's word between as without it; a policy service the
+  server could not reach (ZMailer's "policy analysis reported: zpostgrey:
+  connect: Connection refused", Postfix's "problem talking to server")
+  recipient-server-error; "Server terminates connection" connection-error.
+  The other rows missed were kept against the sets, as decided before
+  (docs/categories.md, "Thirty-third"): most are refused logins
+  (relaying-issues), which the workflow tools' set called policy-related
+  or other, vger's HTML refusal that calls the message spam
+  (reputation-issues) and Spectrum's AUP# codes. Against each round's
+  start build, on about 205,000 rows, only the new corpus rows changed
+  category.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
