@@ -2450,6 +2450,43 @@ found:
   start build, on about 205,000 rows, only the new corpus rows changed
   category.
 
+- The thirty-fourth and thirty-fifth sessions (2026-12-05) ran three more
+  rounds, gathered by helpers that did not see the rules. h301's first two
+  sets were scored at caca099 (its rules as at c334a26, where the round
+  began), its last two and h302 at a75779d, h303 at 165698c; a fourth set
+  of h303 (German-speaking providers) had not come back when the rows
+  below were counted.
+
+  | round (start) | sets | rows | first run | after |
+  |---|---|---:|---:|---:|
+  | h301 (caca099, a75779d) | modern and self-hosted MTAs: OpenSMTPD, chasquid, Stalwart, Mailcow, Postal, Maddy, Mailu (34/35); mobile carriers and e-mail-to-SMS gateways, with telecom ISPs (25/26); Latin American providers, mostly SPFBL's replies (26/27); Central and Eastern European providers (33/34) | 122 | 96.7% (118) | 120 |
+  | h302 (a75779d) | encrypted and secure-email gateways and TLS enforcement (23/28); journaling, DLP and transport-rule refusals (30/31) | 59 | 89.8% (53) | 57 |
+  | h303 (165698c) | Nordic providers and universities (15/16); universities and research networks (39/42); South and South-East Asia, mostly Zoho (33/36) | 94 | 92.6% (87) | 88 |
+  | all | 9 sets | 275 | 93.1% (256) | 265 (96.4%) |
+
+  (Test corpus rows: prov-aaisp-001 to prov-aaisp-003, mta-2959 to
+  mta-2966 and mta-2969, prov-ms-tls-002, prov-ms-allow-001 to
+  prov-ms-allow-003, prov-ms-038b; prov-ms-045 relabelled. Files in
+  /work/holdout28/, each with the texts already in the project's corpus,
+  the development corpus or another set dropped: 50 of 325.)
+  What generalised: a block with its reason in a hedged sentence of its
+  own ("is blocked from sending. Probably due to sending spam messages")
+  blocklisting-issues; an SPF record that "could not be interpreted" or
+  "could not be parsed" dmarc-issues; TLS that "failed to negotiate"
+  connection-error, a server that "must support TLS" policy-related (a
+  requirement stated); Microsoft's "blocked using Customer Allow list"
+  and a domain refused as "unmanaged" or "external" policy-related, not
+  listings; Exim's sender-verification head "Verification failed for <x>"
+  policy-related. The other rows missed were kept against the sets, as
+  decided before (docs/categories.md, "Of 2026-12-05"): a certificate
+  that "is not trusted" connection-error, refused logins relaying-issues,
+  "sender is blacklisted" blocklisting-issues, the generic "mailbox
+  unavailable" and Cisco's "#5.1.0 Address rejected" invalid-mailbox, and
+  "541 5.4.1 Mail rejected by destination domain" other (as the
+  development corpus labels it). Against a75779d, on 207,000 rows (the
+  corpora, the sets and 200,000 generated rows), only rows built from the
+  new corpus rows and prov-ms-045 changed category.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
