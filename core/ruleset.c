@@ -198,7 +198,8 @@ typedef struct automaton
 
 typedef struct branch
 {
-	pcre2_code *code;
+	pcre2_code *code;			/* NULL for a phrase branch until a text
+								 * needs it (branch_code) */
 	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts */
 	pcre2_code *jit[2];			/* a JIT-compiled copy of code [0] and of
 								 * ascii_code [1], made once the form has
@@ -207,6 +208,9 @@ typedef struct branch
 								 * failed for it (branch_code) */
 	uint32_t	searches[2];	/* texts each form searched before then */
 	uint32_t	rule;
+	uint32_t	src_at;			/* its source: src_len bytes of its rule's
+								 * pattern from src_at */
+	uint32_t	src_len;
 	bool		phrase;			/* decided by the scan alone */
 	bool		has_second;		/* also needs a literal of a second set */
 } branch;
@@ -1444,17 +1448,27 @@ is_ascii(const char *s)
 	return true;
 }
 
-/* Compile one pattern (JIT comes later, where wanted); NULL on failure. */
+/*
+ * Compile len bytes of a pattern (PCRE2_ZERO_TERMINATED: all of it); JIT
+ * comes later, where wanted. NULL on failure.
+ */
 static pcre2_code *
-compile_one(const char *pattern, int *code, size_t *offset)
+compile_part(const char *pattern, size_t len, int *code, size_t *offset)
 {
 	pcre2_code *re;
 	PCRE2_SIZE	off = 0;
 
-	re = pcre2_compile((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-					   COMPILE_OPTIONS, code, &off, NULL);
+	re = pcre2_compile((PCRE2_SPTR) pattern, len, COMPILE_OPTIONS, code, &off,
+					   NULL);
 	*offset = off;
 	return re;
+}
+
+/* Compile one pattern; NULL on failure. */
+static pcre2_code *
+compile_one(const char *pattern, int *code, size_t *offset)
+{
+	return compile_part(pattern, PCRE2_ZERO_TERMINATED, code, offset);
 }
 
 int
@@ -1518,7 +1532,8 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		int			code;
 		size_t		offset,
 					nparts = 0,
-					k;
+					k,
+					at;
 		char	  **parts;
 		pcre2_code *whole;
 
@@ -1559,12 +1574,16 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			}
 			cap = ncap;
 		}
-		for (k = 0; k < nparts; k++)
+		for (k = 0, at = 0; k < nparts; k++)
 		{
 			branch	   *br = &set->branches[set->nbranches];
 
 			memset(br, 0, sizeof(*br));
 			br->rule = (uint32_t) i;
+			/* the parts are the pattern's, end to end between bars */
+			br->src_at = (uint32_t) at;
+			br->src_len = (uint32_t) strlen(parts[k]);
+			at += br->src_len + 1;
 			br->code = compile_one(parts[k], &code, &offset);
 			patterns[set->nbranches++] = parts[k];
 			if (br->code != NULL)
@@ -1590,6 +1609,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			br = &set->branches[set->nbranches];
 			memset(br, 0, sizeof(*br));
 			br->rule = (uint32_t) i;
+			br->src_len = (uint32_t) strlen(specs[i].pattern);
 			br->code = compile_one(specs[i].pattern, &code, &offset);
 			patterns[set->nbranches] = strdup(specs[i].pattern);
 			if (br->code == NULL || patterns[set->nbranches] == NULL)
@@ -1606,20 +1626,34 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	}
 	set->first_branch[count] = (uint32_t) set->nbranches;
 	set->nwords = (set->nbranches + 63) / 64;
+	if (set->nbranches > 0 && set->nbranches < cap)
+	{
+		/* the rest of what the doubling reserved (0.1 MB for 200 rules) */
+		branch	   *fitted = realloc(set->branches,
+									 set->nbranches * sizeof(branch));
+
+		if (fitted != NULL)
+			set->branches = fitted;
+	}
 	if (!build_index(set, patterns))
 		goto fail;
 	/*
 	 * Machine code comes later, for the forms that search texts
 	 * (branch_code). A phrase branch is decided by the scan and searched
 	 * only in the rare texts whose case folding the scan cannot do, so it
-	 * needs no ASCII form.
+	 * needs no ASCII form, and its UTF form is compiled again on the first
+	 * such text (a fifth of the compiled forms' memory is phrases').
 	 */
 	for (i = 0; i < set->nbranches; i++)
 	{
 		branch	   *br = &set->branches[i];
 
 		if (br->phrase)
+		{
+			pcre2_code_free(br->code);
+			br->code = NULL;
 			continue;
+		}
 		/*
 		 * An ASCII pattern on an ASCII text matches byte for byte as it
 		 * does character for character, and pcre2 runs it about a third
@@ -2265,12 +2299,25 @@ static pcre2_code *
 branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len)
 {
 	int			form = ascii && br->ascii_code != NULL;
-	pcre2_code *original = form ? br->ascii_code : br->code,
+	/* a phrase branch's UTF form is published by whichever thread needs it */
+	pcre2_code *original = form ? br->ascii_code :
+		__atomic_load_n(&br->code, __ATOMIC_ACQUIRE),
 			   *code,
 			   *mine;
 	size_t	   *budget_used,
 				jit_size = 0;
 
+	if (original == NULL)
+	{
+		/* a phrase branch's UTF form, first needed now */
+		int			err;
+		size_t		offset;
+
+		if ((mine = compile_part(set->specs[br->rule].pattern + br->src_at,
+								 br->src_len, &err, &offset)) == NULL)
+			return NULL;		/* out of memory: it compiled at first */
+		original = publish_code(&br->code, mine, NULL);
+	}
 	if (!set->jit)
 		return original;
 	code = __atomic_load_n(&br->jit[form], __ATOMIC_ACQUIRE);
@@ -2409,9 +2456,13 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m,
 					 !second_met(c, b))
 				continue;			/* its second requirement is missing */
 			else
-				rc = search(set, m,
-							branch_code(set, &set->branches[b], ascii, len),
-							text, len, &s, &l, limit_hit);
+			{
+				pcre2_code *code = branch_code(set, &set->branches[b],
+											   ascii, len);
+
+				rc = code != NULL ? search(set, m, code, text, len, &s, &l,
+										   limit_hit) : BOUNCE_ENOMEM;
+			}
 			if (rc < 0)
 				return rc;
 			if (rc > 0 && (!found || s < *mstart))
