@@ -92,17 +92,26 @@
 #define MATCH_LIMIT	200000
 #define DEPTH_LIMIT	2000
 
+/*
+ * A literal in 8 bytes rather than 12 (0.14 MB less for the built-in
+ * set's 36,000): a set refuses to index more branches or literal text
+ * than the fields hold (build_index, add_literal).
+ */
+#define LIT_BRANCH_BITS 28
+#define LIT_TEXT_BITS	24
+
 typedef struct literal
 {
-	uint32_t	branch;			/* index of the branch it belongs to */
-	uint32_t	text_at;		/* its folded bytes: lit_text + text_at, a
-								 * pool of them all end to end (once the
-								 * automaton is built, a phrase's only) */
-	uint8_t		len;
-	bool		second:1;		/* of the branch's second requirement */
-	bool		phrase:1;		/* an occurrence is the branch's match ... */
-	bool		bound_start:1;	/* ... given a word boundary before it */
-	bool		bound_end:1;	/* ... and after it */
+	uint32_t	branch:LIT_BRANCH_BITS;	/* index of the branch it belongs to */
+	uint32_t	second:1;		/* of the branch's second requirement */
+	uint32_t	phrase:1;		/* an occurrence is the branch's match ... */
+	uint32_t	bound_start:1;	/* ... given a word boundary before it */
+	uint32_t	bound_end:1;	/* ... and after it */
+	uint32_t	text_at:LIT_TEXT_BITS;	/* its folded bytes: lit_text +
+										 * text_at, a pool of them all end
+										 * to end (once the automaton is
+										 * built, a phrase's only) */
+	uint32_t	len:8;
 } literal;
 
 /*
@@ -368,6 +377,8 @@ add_literal(bounce_ruleset *set, literal *lit, const unsigned char *text,
 		set->literals = grown;
 		cap->literals = ncap;
 	}
+	if (set->lit_text_len + lit->len > ((size_t) 1 << LIT_TEXT_BITS))
+		return false;			/* more than text_at can point into */
 	if (set->lit_text_len + lit->len > cap->text)
 	{
 		size_t		ncap = cap->text ? cap->text * 2 : 4096;
@@ -1257,6 +1268,13 @@ build_index(bounce_ruleset *set, char **patterns)
 
 	if (f == NULL)
 		return false;
+	/* a literal's branch field numbers its base's branches too */
+	if (set->nwords * 64 + (set->base ? set->base->nbranches : 0) >=
+		((size_t) 1 << LIT_BRANCH_BITS))
+	{
+		free(f);
+		return false;
+	}
 	for (c = 0; c < 256; c++)
 		set->fold[c] = bounce_fold((unsigned char) c);
 	set->always = malloc(sizeof(uint32_t) * (set->nbranches ? set->nbranches : 1));
