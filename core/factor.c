@@ -68,11 +68,38 @@ typedef struct parser
 
 static void parse_alt(parser *ps, info *out);
 
+/*
+ * Copy the strings a set holds. A whole strset is 1.7 KiB, mostly rows
+ * past n that nothing reads; copying and zeroing whole ones was most of
+ * bounce_init()'s time.
+ */
+static void
+set_copy(strset *dst, const strset *src)
+{
+	int			i;
+
+	dst->n = src->n;
+	for (i = 0; i < src->n; i++)
+	{
+		memcpy(dst->s[i], src->s[i], src->len[i]);
+		dst->len[i] = src->len[i];
+	}
+}
+
+/* An info that holds nothing yet: every flag false, every set empty. */
+static void
+info_clear(info *in)
+{
+	in->exact_ok = in->req_ok = in->phrase = in->ws = false;
+	in->req2_ok = in->few_ok = false;
+	in->exact.n = in->req.n = in->req2.n = in->few.n = 0;
+}
+
 /* An assertion or option: matches the empty string, no phrase. */
 static void
 set_empty_string(info *in)
 {
-	memset(in, 0, sizeof(*in));
+	info_clear(in);
 	in->exact_ok = true;
 	in->exact.n = 1;
 	in->exact.len[0] = 0;
@@ -110,12 +137,12 @@ to_req(const info *in, strset *req)
 	{
 		if (!is_required(&in->exact))
 			return false;
-		*req = in->exact;
+		set_copy(req, &in->exact);
 		return true;
 	}
 	if (in->req_ok)
 	{
-		*req = in->req;
+		set_copy(req, &in->req);
 		return true;
 	}
 	return false;
@@ -168,6 +195,7 @@ is_common_word(const unsigned char *s, int len)
 		len--;
 	for (i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
 		if (common_words[i].len == len &&
+			(unsigned char) common_words[i].text[0] == s[0] &&
 			memcmp(common_words[i].text, s, len) == 0)
 			return true;
 	return false;
@@ -183,6 +211,18 @@ static const struct
 #include "frequent_grams.def"
 };
 
+/* memcmp(gram, s, 4), without a call: the analysis asks millions of times */
+static int
+gram_compare(const char *gram, const unsigned char *s)
+{
+	int			i;
+
+	for (i = 0; i < 4; i++)
+		if ((unsigned char) gram[i] != s[i])
+			return (unsigned char) gram[i] < s[i] ? -1 : 1;
+	return 0;
+}
+
 int
 bounce_gram_frequency(const unsigned char *s)
 {
@@ -192,7 +232,7 @@ bounce_gram_frequency(const unsigned char *s)
 	while (lo < hi)
 	{
 		size_t		mid = (lo + hi) / 2;
-		int			c = memcmp(frequent_grams[mid].gram, s, 4);
+		int			c = gram_compare(frequent_grams[mid].gram, s);
 
 		if (c == 0)
 			return frequent_grams[mid].texts;
@@ -252,31 +292,34 @@ req_score(const strset *req)
 typedef struct top_two
 {
 	bool		best_ok;
+	int			best_score;		/* req_score(&best) */
 	strset		best;
 	bool		second_ok;
+	int			second_score;
 	strset		second;
 } top_two;
 
 static int	req_score(const strset *req);
 
 static void
-keep_two(top_two *t, const strset *cand)
+keep_two(top_two *t, const strset *cand, int score)
 {
-	int			score = req_score(cand);
-
-	if (!t->best_ok || score > req_score(&t->best))
+	if (!t->best_ok || score > t->best_score)
 	{
 		if (t->best_ok)
 		{
-			t->second = t->best;
+			set_copy(&t->second, &t->best);
+			t->second_score = t->best_score;
 			t->second_ok = true;
 		}
-		t->best = *cand;
+		set_copy(&t->best, cand);
+		t->best_score = score;
 		t->best_ok = true;
 	}
-	else if (!t->second_ok || score > req_score(&t->second))
+	else if (!t->second_ok || score > t->second_score)
 	{
-		t->second = *cand;
+		set_copy(&t->second, cand);
+		t->second_score = score;
 		t->second_ok = true;
 	}
 }
@@ -289,12 +332,15 @@ keep_two(top_two *t, const strset *cand)
 #define MAXSMALL 16
 
 static void
-keep_small(bool *ok, strset *small, const strset *cand)
+keep_small(bool *ok, strset *small, int *small_score, const strset *cand,
+		   int score)
 {
-	if (cand->n <= MAXSMALL &&
-		(!*ok || req_score(cand) > req_score(small)))
+	if (cand->n > MAXSMALL)
+		return;
+	if (!*ok || score > *small_score)
 	{
-		*small = *cand;
+		set_copy(small, cand);
+		*small_score = score;
 		*ok = true;
 	}
 }
@@ -324,17 +370,16 @@ set_add(strset *set, const unsigned char *s, int len)
 	return true;
 }
 
-/* a := a x b; false when the product is too large. */
+/* out := a x b; false when the product is too large. */
 static bool
-cross(strset *a, const strset *b)
+cross(strset *out, const strset *a, const strset *b)
 {
-	strset		out;
 	int			i,
 				j;
 
 	if (a->n * b->n > MAXSTR)
 		return false;
-	out.n = 0;
+	out->n = 0;
 	for (i = 0; i < a->n; i++)
 		for (j = 0; j < b->n; j++)
 		{
@@ -351,10 +396,9 @@ cross(strset *a, const strset *b)
 				return false;
 			memcpy(buf, a->s[i], alen);
 			memcpy(buf + alen, b->s[j] + skip, b->len[j] - skip);
-			if (!set_add(&out, buf, alen + b->len[j] - skip))
+			if (!set_add(out, buf, alen + b->len[j] - skip))
 				return false;
 		}
-	*a = out;
 	return true;
 }
 
@@ -516,7 +560,7 @@ literal_info(unsigned cp, info *out)
 		all = all && safe[i];
 	if (all)
 	{
-		memset(out, 0, sizeof(*out));
+		info_clear(out);
 		out->exact_ok = true;
 		out->exact.n = 1;
 		memcpy(out->exact.s[0], bytes, n);
@@ -570,7 +614,7 @@ parse_class(parser *ps, info *out)
 	bool		ok = true;
 	bool		first = true;
 
-	memset(out, 0, sizeof(*out));
+	info_clear(out);
 	out->exact_ok = true;
 	if (*ps->p == '^')
 	{
@@ -910,7 +954,7 @@ parse_piece(parser *ps, info *out)
 			set_anything(out);
 			if (ok)
 			{
-				out->req = req;
+				set_copy(&out->req, &req);
 				out->req_ok = true;
 			}
 			out->few_ok = few_ok;
@@ -929,7 +973,9 @@ parse_concat(parser *ps, info *out)
 	bool		phrase = true;
 	int			pieces = 0;
 	bool		few_ok = false;
-	strset		few;
+	int			few_score = 0;
+	strset		few,
+				attempt;
 
 	top.best_ok = top.second_ok = false;
 	run.n = 1;
@@ -939,38 +985,41 @@ parse_concat(parser *ps, info *out)
 		info		piece;
 		strset		piece_req;
 		bool		piece_req_ok;
+		int			piece_score = 0;
 
 		parse_piece(ps, &piece);
 		phrase = phrase && piece.phrase;
 		pieces++;
 		piece_req_ok = to_req(&piece, &piece_req);
 		if (piece_req_ok)
-			keep_small(&few_ok, &few, &piece_req);
-		if (piece.few_ok)
-			keep_small(&few_ok, &few, &piece.few);
-		if (run_ok && piece.exact_ok)
 		{
-			strset		attempt = run;
-
-			if (cross(&attempt, &piece.exact))
-			{
-				run = attempt;
-				continue;
-			}
+			piece_score = req_score(&piece_req);
+			keep_small(&few_ok, &few, &few_score, &piece_req, piece_score);
+		}
+		if (piece.few_ok)
+			keep_small(&few_ok, &few, &few_score, &piece.few,
+					   req_score(&piece.few));
+		if (run_ok && piece.exact_ok &&
+			cross(&attempt, &run, &piece.exact))
+		{
+			set_copy(&run, &attempt);
+			continue;
 		}
 		/* the run ends here: keep its requirement, then the piece's */
 		whole_exact = false;
 		if (is_required(&run))
 		{
-			keep_two(&top, &run);
-			keep_small(&few_ok, &few, &run);
+			int			run_score = req_score(&run);
+
+			keep_two(&top, &run, run_score);
+			keep_small(&few_ok, &few, &few_score, &run, run_score);
 		}
 		if (piece_req_ok)
-			keep_two(&top, &piece_req);
+			keep_two(&top, &piece_req, piece_score);
 		if (piece.exact_ok && piece.exact.n <= MAXSTR)
 		{
 			/* an exact piece that did not fit starts the next run */
-			run = piece.exact;
+			set_copy(&run, &piece.exact);
 			run_ok = true;
 		}
 		else
@@ -980,33 +1029,35 @@ parse_concat(parser *ps, info *out)
 			run_ok = true;
 		}
 	}
-	memset(out, 0, sizeof(*out));
+	info_clear(out);
 	if (whole_exact)
 	{
 		out->exact_ok = true;
-		out->exact = run;
+		set_copy(&out->exact, &run);
 		out->phrase = phrase && pieces > 0;
 		out->few_ok = few_ok;
 		if (few_ok)
-			out->few = few;
+			set_copy(&out->few, &few);
 		return;
 	}
 	if (is_required(&run))
 	{
-		keep_two(&top, &run);
-		keep_small(&few_ok, &few, &run);
+		int			run_score = req_score(&run);
+
+		keep_two(&top, &run, run_score);
+		keep_small(&few_ok, &few, &few_score, &run, run_score);
 	}
 	out->req_ok = top.best_ok;
 	if (top.best_ok)
-		out->req = top.best;
+		set_copy(&out->req, &top.best);
 	out->req2_ok = top.second_ok;
 	if (top.second_ok)
-		out->req2 = top.second;
+		set_copy(&out->req2, &top.second);
 	if (top.best_ok)
-		keep_small(&few_ok, &few, &top.best);
+		keep_small(&few_ok, &few, &few_score, &top.best, top.best_score);
 	out->few_ok = few_ok;
 	if (few_ok)
-		out->few = few;
+		set_copy(&out->few, &few);
 }
 
 /* Alternatives separated by '|'. */
@@ -1054,9 +1105,14 @@ parse_alt(parser *ps, info *out)
 		{
 			bool		bfew_ok = branch.few_ok;
 			strset	   *bfew = &branch.few;
+			int			bfew_score;
 
 			if (breq_ok)
-				keep_small(&bfew_ok, bfew, &breq);
+			{
+				bfew_score = bfew_ok ? req_score(bfew) : 0;
+				keep_small(&bfew_ok, bfew, &bfew_score, &breq,
+						   req_score(&breq));
+			}
 			if (!bfew_ok)
 				few_ok = false;
 			for (i = 0; few_ok && i < bfew->n; i++)
@@ -1066,27 +1122,27 @@ parse_alt(parser *ps, info *out)
 			break;
 		ps->p++;
 	}
-	memset(out, 0, sizeof(*out));
+	info_clear(out);
 	if (exact_ok)
 	{
 		out->exact_ok = true;
-		out->exact = exact;
+		set_copy(&out->exact, &exact);
 		out->phrase = phrase;
 	}
 	else if (req_ok)
 	{
 		out->req_ok = true;
-		out->req = req;
+		set_copy(&out->req, &req);
 	}
 	else if (few_ok)
 	{
 		/* every branch holds one of its small ones: weaker, but required */
 		out->req_ok = true;
-		out->req = few;
+		set_copy(&out->req, &few);
 	}
 	out->few_ok = few_ok;
 	if (few_ok)
-		out->few = few;
+		set_copy(&out->few, &few);
 }
 
 /*
