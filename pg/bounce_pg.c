@@ -10,8 +10,8 @@
  * State. The core compiles its built-in rules once per process, with
  * malloc, on first use; when the server preloads the module
  * (shared_preload_libraries) the postmaster compiles them at start, and
- * every backend it forks starts with them (shared copy-on-write, about
- * 130 ms and 5 MB a backend saved). The wrapper adds one bounce_matcher per backend
+ * every backend it forks starts with them (shared copy-on-write until
+ * written: 130 ms and about 4 MB a backend saved). The wrapper adds one bounce_matcher per backend
  * (the core's scratch space), also made with malloc on first use and kept
  * until the backend exits. Neither lives in a memory context, so nothing is
  * rebuilt per transaction, and classification allocates nothing in the
