@@ -47,5 +47,29 @@ echo "$out" | grep -qx 'invalid-mailbox' && ok=yes || ok=no
 check $ok "bounce_category gave no invalid-mailbox"
 echo "$out" | grep -qx 'f' && ok=yes || ok=no
 check $ok "is_hard_bounce of a full mailbox was not false"
+
+# parallel workers are forked by the postmaster too: with the rules
+# compiled there they classify with them, without it each compiles its own
+par=$(psql -X -A -t -v ON_ERROR_STOP=1 2>&1 <<'SQL'
+CREATE TABLE preload_rows AS
+  SELECT g AS id,
+         CASE g % 3 WHEN 0 THEN '550 5.1.1 user' || g || '@example.com: User unknown'
+                    WHEN 1 THEN '552 5.2.2 Mailbox full'
+                    ELSE '421 4.7.0 Try again later, closing connection' END AS diagnostic
+    FROM generate_series(1, 30000) g;
+ANALYZE preload_rows;
+SET max_parallel_workers_per_gather = 2;
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SET min_parallel_table_scan_size = 0;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM preload_rows WHERE bounce_category(NULL, diagnostic) = 'invalid-mailbox';
+SELECT 'count=' || count(*) FROM preload_rows WHERE bounce_category(NULL, diagnostic) = 'invalid-mailbox';
+SQL
+)
+echo "$par"
+echo "$par" | grep -q 'Workers Planned' && ok=yes || ok=no
+check $ok "the check's query got no parallel plan"
+echo "$par" | grep -qx 'count=10000' && ok=yes || ok=no
+check $ok "parallel workers did not find the 10000 unknown users"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
