@@ -3,9 +3,11 @@
 # (pg_virtualenv), once with shared_preload_libraries = bounce (EXPECT
 # "shared": the postmaster compiled the built-in rules, so a new backend's
 # first classification compiles nothing) and once without (EXPECT "own":
-# the backend compiles them itself, which the DEBUG1 line shows; the check
+# the backend compiles them itself, which the DEBUG1 line shows: the check
 # that the message exists at all, so the first check cannot pass by its
-# absence). Either way the answers must be the ordinary ones.
+# absence). Parallel workers' messages reach the client too (four lines
+# without preloading: a session, then a leader and its two workers).
+# Either way the answers must be the ordinary ones.
 # Prints "N passed, N failed".
 set -u
 expect=$1
@@ -62,6 +64,7 @@ SET max_parallel_workers_per_gather = 2;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
+SET client_min_messages = debug1;
 EXPLAIN (COSTS OFF) SELECT count(*) FROM preload_rows WHERE bounce_category(NULL, diagnostic) = 'invalid-mailbox';
 SELECT 'count=' || count(*) FROM preload_rows WHERE bounce_category(NULL, diagnostic) = 'invalid-mailbox';
 SQL
@@ -71,5 +74,9 @@ echo "$par" | grep -q 'Workers Planned' && ok=yes || ok=no
 check $ok "the check's query got no parallel plan"
 echo "$par" | grep -qx 'count=10000' && ok=yes || ok=no
 check $ok "parallel workers did not find the 10000 unknown users"
+if [ "$expect" = shared ]; then
+	echo "$par" | grep -q 'compiling the built-in rules' && ok=no || ok=yes
+	check $ok "the leader or a parallel worker compiled the built-in rules although the postmaster had"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
