@@ -155,7 +155,12 @@ to_req(const info *in, strset *req)
  * (This only steers the choice; any required literal keeps the filter
  * exact.)
  */
-#define W(word) {word, sizeof(word) - 1}
+#define COMMON_WORD_MAX 11		/* the longest below ("information"): a
+								 * longer literal is none of them; W()
+								 * refuses to compile a longer word (an
+								 * array of negative size) */
+#define W(word) {word, sizeof(word) - 1 + \
+	0 * sizeof(char[(int) COMMON_WORD_MAX + 1 - (int) sizeof(word)])}
 static const struct
 {
 	const char *text;
@@ -193,6 +198,8 @@ is_common_word(const unsigned char *s, int len)
 		s++, len--;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '-'))
 		len--;
+	if (len > COMMON_WORD_MAX)
+		return false;
 	for (i = 0; i < sizeof(common_words) / sizeof(common_words[0]); i++)
 		if (common_words[i].len == len &&
 			(unsigned char) common_words[i].text[0] == s[0] &&
