@@ -43,6 +43,7 @@ q() { $psql -At -d bounce_load -c "$1"; }
 
 figure "server" "$(psql -X -At -d postgres -c 'SELECT version()')"
 figure "machine" "$(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+figure "shared_preload_libraries" "'$(psql -X -At -d postgres -c 'SHOW shared_preload_libraries')'"
 
 createdb bounce_load || { fail "createdb"; echo "$passed passed, $failed failed"; exit 1; }
 if ! $psql -d bounce_load -f test/load/schema.sql >"$out/schema.log" 2>&1; then
