@@ -2590,10 +2590,10 @@ found:
   | h308 (7b2f42c) | the Middle East, mostly Yandex's Turkish service and an Israeli filter (19/19); South Africa, with a Nigerian and a Kenyan host (16/18); Australia and New Zealand: BigPond, Optus, iiNet, Xtra (24/25); privacy-focused providers: Proton, Tuta, Fastmail, Zoho, Hey, Infomaniak (28/30) | 92 | 94.6% (87) | 89 |
   | h309 (d43ddff) | Japanese and Korean carriers and providers: docomo, au, SoftBank, OCN, BIGLOBE, Naver, Daum (25/25); the 2024-2026 bulk-sender requirements: Gmail, Yahoo, Outlook.com's 5.7.515 (30/30); Windows mail servers: hMailServer, MailEnable, SmarterMail, Kerio, Exchange on premises (23/23); sending relays' and submission services' own refusals: SES, SendGrid, Mailgun, Postmark, Brevo, Microsoft 365 (34/38) | 116 | 96.6% (112) | 114 |
   | h310 (d0eb2f1) | the US public sector (8/9); IPv6 and transport security: STARTTLS, DANE, MTA-STS (28/31); cloud and VPS senders: EC2, Azure, DigitalOcean, Hetzner, OVH (34/36); the Balkans and the Baltics: abv.bg, mail.bg, inbox.lv, Zone.eu (25/25) | 101 | 94.1% (95) | 96 |
-  | h311 (77eb81d) | helpdesks' inbound mail: Zendesk, Jira Service Management, ServiceNow (15/18); Apple's iCloud (16/17); privacy relays and alias forwarders: SimpleLogin, addy.io, ImprovMX, Forward Email (35/42); the UK, mostly BT (5/6) | 83 | 85.5% (71) | 75 |
-  | all | 16 sets | 392 | 93.1% (365) | 374 (95.4%) |
+  | h311 (77eb81d) | helpdesks' inbound mail: Zendesk, Jira Service Management, ServiceNow (15/18); Apple's iCloud (16/17); privacy relays and alias forwarders: SimpleLogin, addy.io, ImprovMX, Forward Email (35/42); the UK, mostly BT (5/6) | 83 | 85.5% (71) | 76 |
+  | all | 16 sets | 392 | 93.1% (365) | 375 (95.7%) |
 
-  (Test corpus rows: intl-0538 to intl-0541, mta-2988 to mta-2997,
+  (Test corpus rows: intl-0538 to intl-0541, mta-2988 to mta-2998,
   prov-ms-116, prov-other-015, prov-other-016. Files in /work/holdout28/,
   each with the texts already in the project's corpus, the development
   corpus or another set dropped: 129 of 521.)
@@ -2606,9 +2606,10 @@ found:
   over a client's STARTTLS wrapper; "Sender domain not on whitelist"
   policy-related; "email processing failed" recipient-server-error when
   nothing else names a cause; Forward Email's forwarding-record errors
-  routing-issues before the address words inside them. Kept against the
-  sets (docs/categories.md, "the thirty-eighth session"): "#5.1.0 address
-  rejected" invalid-mailbox, "tutanota is blocked" other, failed SMTP
+  routing-issues before the address words inside them, and its "x is
+  not configured to use https://forwardemail.net" relaying-issues. Kept
+  against the sets (docs/categories.md, "the thirty-eighth session"):
+  "#5.1.0 address rejected" invalid-mailbox, "tutanota is blocked" other, failed SMTP
   logins relaying-issues, SES's "Sending paused for this account" and
   Zoho's "Relaying disallowed as x" policy-related, Yahoo's TSS06
   reputation-issues, Spamhaus's "open resolver" recipient-server-error,
