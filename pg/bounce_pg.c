@@ -11,12 +11,13 @@
  * malloc, on first use; when the server preloads the module
  * (shared_preload_libraries) the postmaster compiles them at start, and
  * every backend it forks starts with them (shared copy-on-write until
- * written: 130 ms and about 4 MB a backend saved). The wrapper adds one bounce_matcher per backend
- * (the core's scratch space), also made with malloc on first use and kept
- * until the backend exits. Neither lives in a memory context, so nothing is
- * rebuilt per transaction, and classification allocates nothing in the
- * core; the few pallocs below are freed before each call returns.
- * Parallel workers are processes of their own and build their own state.
+ * written: 130 ms and about 4 MB a backend saved). The wrapper adds one
+ * bounce_matcher per backend (the core's scratch space), also made with
+ * malloc on first use and kept until the backend exits. Neither lives in
+ * a memory context, so nothing is rebuilt per transaction, and
+ * classification allocates nothing in the core; the few pallocs below are
+ * freed before each call returns. Parallel workers are processes of their
+ * own: each builds its own matcher, and its own rules unless preloaded.
  *
  * Users' own rules (table bounce_rules, see "Custom rules" below) are
  * compiled by the core into malloc'd memory too, cached per backend and
