@@ -2,12 +2,14 @@
 #
 # The rules live in core/rules/*.rules (data, read in file-name order, which
 # is the precedence order); build/rulegen turns them into the C table
-# core/rules_builtin.c.
+# core/rules_builtin.c, and build/factorgen analyses that table's branches
+# into core/factors_builtin.c (what bounce_init would otherwise work out in
+# every process).
 
 CORE_SRCS = core/names.c core/status.c core/utf8.c core/unwrap.c core/factor.c \
-            core/ruleset.c core/classify.c core/explain.c core/custom.c \
+            core/branches.c core/ruleset.c core/classify.c core/explain.c core/custom.c \
             core/fingerprint.c core/provider.c core/rules_builtin.c \
-            core/providers_builtin.c
+            core/factors_builtin.c core/providers_builtin.c
 CORE_HDRS = core/bounce.h core/categories.def core/internal.h \
             core/frequent_grams.def
 RULE_FILES = $(sort $(wildcard core/rules/*.rules))
@@ -18,6 +20,16 @@ build/rulegen: core/rulegen.c core/categories.def core/internal.h core/bounce.h
 
 core/rules_builtin.c: build/rulegen $(RULE_FILES)
 	build/rulegen $(RULE_FILES) > $@.tmp && mv $@.tmp $@
+
+FACTORGEN_SRCS = core/factorgen.c core/factor.c core/utf8.c core/branches.c \
+                 core/rules_builtin.c
+
+build/factorgen: $(FACTORGEN_SRCS) $(CORE_HDRS)
+	@mkdir -p build
+	$(CC) -std=gnu99 -O2 $(WARN) $(PCRE2_CFLAGS) -o $@ $(FACTORGEN_SRCS) $(PCRE2_LIBS)
+
+core/factors_builtin.c: build/factorgen
+	build/factorgen > $@.tmp && mv $@.tmp $@
 
 core/providers_builtin.c: build/rulegen core/providers.rules
 	build/rulegen -n bounce_provider core/providers.rules > $@.tmp && mv $@.tmp $@

@@ -129,6 +129,56 @@ typedef struct bounce_factors
 void		bounce_pattern_factors(const char *pattern, bounce_factors *out);
 
 /*
+ * The built-in rules' factors, worked out when the library is built
+ * (build/factorgen writes core/factors_builtin.c), so that bounce_init does
+ * not analyse three thousand branches again in every process. Rule r's
+ * branches are entries rule_first[r] to rule_first[r + 1] - 1, each known
+ * by its source's length and hash (bounce_branch_hash): a branch whose
+ * source differs is analysed as any other.
+ */
+typedef struct bounce_branch_factors
+{
+	uint64_t	src_hash;
+	uint32_t	src_len;
+	uint32_t	first_len;		/* its literals' lengths from here in
+								 * bounce_builtin_factor_lens (the first
+								 * requirement's, then the second's) ... */
+	uint32_t	pool_at;		/* ... and their bytes, end to end, from
+								 * here in bounce_builtin_factor_pool */
+	uint8_t		count;
+	uint8_t		count2;
+	uint8_t		flags;			/* BOUNCE_FACTORS_* */
+} bounce_branch_factors;
+
+#define BOUNCE_FACTORS_PHRASE		1
+#define BOUNCE_FACTORS_BOUND_START	2
+#define BOUNCE_FACTORS_BOUND_END	4
+
+extern const size_t bounce_builtin_factor_rule_count;
+extern const uint32_t bounce_builtin_factor_rule_first[];
+extern const bounce_branch_factors bounce_builtin_branch_factors[];
+extern const uint8_t bounce_builtin_factor_lens[];
+extern const unsigned char bounce_builtin_factor_pool[];
+
+/*
+ * Branch k of built-in rule r, whose source is src, as the build analysed
+ * it: *f as bounce_pattern_factors(src, f) makes it, byte for byte. False
+ * when the table holds no such branch (then *f is untouched).
+ */
+bool		bounce_builtin_factors(size_t r, size_t k, const char *src,
+								   bounce_factors *f);
+
+/* FNV-1a over len bytes: a branch's identity in that table. */
+uint64_t	bounce_branch_hash(const char *src, size_t len);
+
+/*
+ * How the library compiles every pattern (pcre2 options; needs pcre2.h
+ * where used). The build tool checks the built-in ones so.
+ */
+#define BOUNCE_COMPILE_OPTIONS (PCRE2_CASELESS | PCRE2_UTF | PCRE2_DOTALL | \
+								PCRE2_NO_AUTO_CAPTURE | PCRE2_NEVER_BACKSLASH_C)
+
+/*
  * In how many of the sample texts behind core/frequent_grams.def the 4
  * folded bytes at s occur, if they are among the most frequent; else 0.
  */

@@ -1112,6 +1112,68 @@ done:
 	return ok;
 }
 
+/* Is this the built-in rule table, whose analysis the build did? */
+static bool
+is_builtin(const bounce_rule_spec *specs, size_t count)
+{
+	return specs == bounce_builtin_specs &&
+		count == bounce_builtin_factor_rule_count;
+}
+
+bool
+bounce_builtin_factors(size_t r, size_t k, const char *src, bounce_factors *f)
+{
+	const bounce_branch_factors *bf;
+	size_t		len = strlen(src),
+				n,
+				at;
+	int			j;
+
+	if (r >= bounce_builtin_factor_rule_count ||
+		k >= bounce_builtin_factor_rule_first[r + 1] -
+		bounce_builtin_factor_rule_first[r])
+		return false;
+	bf = &bounce_builtin_branch_factors[bounce_builtin_factor_rule_first[r] + k];
+	if (bf->src_len != len || bf->src_hash != bounce_branch_hash(src, len))
+		return false;
+	memset(f, 0, sizeof(*f));
+	f->count = bf->count;
+	f->count2 = bf->count2;
+	f->phrase = (bf->flags & BOUNCE_FACTORS_PHRASE) != 0;
+	f->bound_start = (bf->flags & BOUNCE_FACTORS_BOUND_START) != 0;
+	f->bound_end = (bf->flags & BOUNCE_FACTORS_BOUND_END) != 0;
+	n = bf->first_len;
+	at = bf->pool_at;
+	for (j = 0; j < f->count; j++, n++)
+	{
+		f->len[j] = bounce_builtin_factor_lens[n];
+		memcpy(f->text[j], bounce_builtin_factor_pool + at, f->len[j]);
+		at += f->len[j];
+	}
+	for (j = 0; j < f->count2; j++, n++)
+	{
+		f->len2[j] = bounce_builtin_factor_lens[n];
+		memcpy(f->text2[j], bounce_builtin_factor_pool + at, f->len2[j]);
+		at += f->len2[j];
+	}
+	return true;
+}
+
+/*
+ * The factors of a set's branch b, whose source is src: the build's for
+ * the built-in rules, else worked out now.
+ */
+static void
+branch_factors(const bounce_ruleset *set, size_t b, const char *src,
+			   bounce_factors *f)
+{
+	uint32_t	r = set->branches[b].rule;
+
+	if (!is_builtin(set->specs, set->count) ||
+		!bounce_builtin_factors(r, b - set->first_branch[r], src, f))
+		bounce_pattern_factors(src, f);
+}
+
 /*
  * The texts of a set's own literals, end to end in literal order, for the
  * sets compiled over it. The set keeps only its phrases' texts
@@ -1160,8 +1222,8 @@ own_texts(const bounce_ruleset *base, bounce_factors *f)
 
 			/* a phrase's texts are kept; a rule not split is one branch */
 			if (!phrase)
-				bounce_pattern_factors(nparts == nbranches ? parts[b - first] :
-									   base->specs[r].pattern, f);
+				branch_factors(base, b, nparts == nbranches ? parts[b - first] :
+							   base->specs[r].pattern, f);
 			for (; i < base->nliterals && base->literals[i].branch == b; i++)
 			{
 				const literal *lit = &base->literals[i];
@@ -1285,7 +1347,7 @@ build_index(bounce_ruleset *set, char **patterns)
 		int			k;
 		bool		usable;
 
-		bounce_pattern_factors(patterns[i], f);
+		branch_factors(set, i, patterns[i], f);
 		usable = f->count > 0;
 		for (k = 0; k < f->count; k++)
 			usable = usable && f->len[k] >= BOUNCE_LITERAL_MIN;
@@ -1336,126 +1398,10 @@ oom:
 }
 
 /*
- * Split a pattern at its top-level '|' into *n branch copies (malloc'd).
- * A pattern that sets options at top level ("(?i)...") stays whole, since
- * the setting would not reach the later branches once they are split.
- * Returns NULL when out of memory.
- */
-char	  **
-bounce_split_branches(const char *pattern, size_t *n)
-{
-	size_t		len = strlen(pattern),
-				count = 1,
-				i,
-				start = 0,
-				k = 0;
-	int			depth = 0;
-	bool		in_class = false,
-				quoted = false,
-				whole = false;
-	size_t	   *cuts;
-	char	  **out;
-
-	/* first pass: find the top-level bars */
-	cuts = malloc(sizeof(size_t) * (len + 2));
-	if (cuts == NULL)
-		return NULL;
-	for (i = 0; i < len; i++)
-	{
-		char		c = pattern[i];
-
-		if (quoted)
-		{
-			if (c == '\\' && pattern[i + 1] == 'E')
-				quoted = false, i++;
-			continue;
-		}
-		if (c == '\\')
-		{
-			if (pattern[i + 1] == 'Q')
-				quoted = true;
-			i++;
-			continue;
-		}
-		if (in_class)
-		{
-			if (c == '[' && pattern[i + 1] == ':')
-			{
-				const char *end = strstr(pattern + i + 2, ":]");
-
-				if (end != NULL)
-					i = (size_t) (end - pattern) + 1;
-			}
-			else if (c == ']')
-				in_class = false;
-			continue;
-		}
-		if (c == '[')
-		{
-			in_class = true;
-			if (pattern[i + 1] == '^')
-				i++;
-			if (pattern[i + 1] == ']')
-				i++;
-		}
-		else if (c == '(')
-		{
-			if (depth == 0 && pattern[i + 1] == '?' &&
-				strchr("iJmnsxU-^", pattern[i + 2]) != NULL && pattern[i + 2])
-				whole = true;	/* a top-level option setting */
-			depth++;
-		}
-		else if (c == ')')
-			depth--;
-		else if (c == '|' && depth == 0)
-			cuts[k++] = i;
-	}
-	/* a leading (*VERB) such as (*UCP) applies to the whole pattern, and
-	 * \K moves a match's start, so the leftmost branch is no longer the
-	 * one the alternation picks: keep such patterns whole */
-	if (strncmp(pattern, "(*", 2) == 0 || strstr(pattern, "\\K") != NULL)
-		whole = true;
-	/* a comment ends at its first ')', which the count above ignores */
-	if (strstr(pattern, "(?#") != NULL)
-		whole = true;
-	if (whole || depth != 0)
-		k = 0;
-	count = k + 1;
-	out = calloc(count, sizeof(char *));
-	if (out == NULL)
-	{
-		free(cuts);
-		return NULL;
-	}
-	cuts[k] = len;
-	for (i = 0; i < count; i++)
-	{
-		size_t		end = cuts[i];
-
-		out[i] = malloc(end - start + 1);
-		if (out[i] == NULL)
-		{
-			while (i > 0)
-				free(out[--i]);
-			free(out);
-			free(cuts);
-			return NULL;
-		}
-		memcpy(out[i], pattern + start, end - start);
-		out[i][end - start] = '\0';
-		start = end + 1;
-	}
-	free(cuts);
-	*n = count;
-	return out;
-}
-
-/*
  * Patterns are UTF-8 and caseless. Texts are always valid UTF-8 by the time
  * they are matched (see bounce_ruleset_match), so no pcre2 UTF check runs.
  */
-#define COMPILE_OPTIONS (PCRE2_CASELESS | PCRE2_UTF | PCRE2_DOTALL | \
-						 PCRE2_NO_AUTO_CAPTURE | PCRE2_NEVER_BACKSLASH_C)
+#define COMPILE_OPTIONS BOUNCE_COMPILE_OPTIONS
 
 static bool
 is_ascii(const char *s)
@@ -1558,18 +1504,24 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		/*
 		 * The whole pattern is compiled to check it (its error offsets are
 		 * the caller's), then let go: only the reference path, which tests
-		 * and benchmarks take, runs it, and compiles it again there.
+		 * and benchmarks take, runs it, and compiles it again there. The
+		 * built-in rules were checked so when the library was built
+		 * (build/factorgen); should one fail here all the same, its
+		 * branches do and the whole pattern is compiled below.
 		 */
-		whole = compile_one(specs[i].pattern, &code, &offset);
-		if (whole == NULL)
+		if (!is_builtin(specs, count))
 		{
-			if (code == PCRE2_ERROR_NOMEMORY)
+			whole = compile_one(specs[i].pattern, &code, &offset);
+			if (whole == NULL)
+			{
+				if (code == PCRE2_ERROR_NOMEMORY)
+					goto fail;
+				*err = BOUNCE_ERULES;
+				describe_error(errbuf, errlen, &specs[i], code, offset);
 				goto fail;
-			*err = BOUNCE_ERULES;
-			describe_error(errbuf, errlen, &specs[i], code, offset);
-			goto fail;
+			}
+			pcre2_code_free(whole);
 		}
-		pcre2_code_free(whole);
 		if ((parts = bounce_split_branches(specs[i].pattern, &nparts)) == NULL)
 			goto fail;
 		set->first_branch[i] = (uint32_t) set->nbranches;
@@ -1632,6 +1584,11 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			patterns[set->nbranches] = strdup(specs[i].pattern);
 			if (br->code == NULL || patterns[set->nbranches] == NULL)
 			{
+				if (br->code == NULL && code != PCRE2_ERROR_NOMEMORY)
+				{
+					*err = BOUNCE_ERULES;
+					describe_error(errbuf, errlen, &specs[i], code, offset);
+				}
 				pcre2_code_free(br->code);
 				free(patterns[set->nbranches]);
 				free(parts);

@@ -2268,6 +2268,84 @@ test_unwrap(void)
 	bounce_matcher_free(m);
 }
 
+/*
+ * The build's analysis of the built-in rules (core/factors_builtin.c) is
+ * what the library would work out: every branch, every byte of the
+ * factors. A changed source is not taken from the table.
+ */
+static void
+test_builtin_factors(void)
+{
+	bounce_factors *want = malloc(sizeof(*want)),
+			   *got = malloc(sizeof(*got));
+	size_t		r,
+				k,
+				nparts,
+				found = 0,
+				differ = 0;
+
+	group("built-in factors");
+	CHECK(want != NULL && got != NULL);
+	if (want == NULL || got == NULL)
+		return;
+	CHECK_EQ_INT(bounce_builtin_factor_rule_count, bounce_builtin_spec_count);
+	for (r = 0; r < bounce_builtin_spec_count; r++)
+	{
+		char	  **parts = bounce_split_branches(bounce_builtin_specs[r].pattern,
+												  &nparts);
+
+		CHECK(parts != NULL);
+		for (k = 0; parts != NULL && k < nparts; k++)
+		{
+			bounce_pattern_factors(parts[k], want);
+			memset(got, 0x5a, sizeof(*got));
+			if (bounce_builtin_factors(r, k, parts[k], got))
+			{
+				found++;
+				if (memcmp(got, want, sizeof(*got)) != 0)
+				{
+					differ++;
+					CHECK_MSG(false, "%s branch %zu: the table's factors differ",
+							  bounce_builtin_specs[r].id, k);
+				}
+			}
+			else
+				CHECK_MSG(false, "%s branch %zu: not in the table",
+						  bounce_builtin_specs[r].id, k);
+			free(parts[k]);
+		}
+		free(parts);
+	}
+	CHECK_MSG(found > 3000 && differ == 0, "%zu branches found, %zu differ",
+			  found, differ);
+
+	/* a source the build did not see, or past the table's end */
+	{
+		char	  **parts = bounce_split_branches(bounce_builtin_specs[0].pattern,
+												  &nparts);
+
+		CHECK(parts != NULL && nparts > 0);
+		if (parts != NULL && nparts > 0)
+		{
+			size_t		len = strlen(parts[0]);
+
+			memset(got, 0x5a, sizeof(*got));
+			parts[0][len - 1] ^= 1;
+			CHECK(!bounce_builtin_factors(0, 0, parts[0], got));
+			CHECK(((unsigned char *) got)[0] == 0x5a);
+			parts[0][len - 1] ^= 1;
+			CHECK(bounce_builtin_factors(0, 0, parts[0], got));
+			CHECK(!bounce_builtin_factors(0, nparts, parts[0], got));
+			CHECK(!bounce_builtin_factors(bounce_builtin_spec_count, 0, parts[0], got));
+		}
+		for (k = 0; parts != NULL && k < nparts; k++)
+			free(parts[k]);
+		free(parts);
+	}
+	free(want);
+	free(got);
+}
+
 static void
 test_factors(void)
 {
@@ -3527,6 +3605,7 @@ main(int argc, char **argv)
 	test_scan_over();
 	test_shared_suffix();
 	test_factors();
+	test_builtin_factors();
 	test_unwrap();
 	test_legacy_bytes();
 	test_word_edges();
