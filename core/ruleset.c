@@ -1159,6 +1159,30 @@ bounce_builtin_factors(size_t r, size_t k, const char *src, bounce_factors *f)
 	return true;
 }
 
+/* Can the scan find every match of a branch with these factors? */
+static bool
+factors_usable(const bounce_factors *f)
+{
+	int			k;
+
+	for (k = 0; k < f->count; k++)
+		if (f->len[k] < BOUNCE_LITERAL_MIN)
+			return false;
+	return f->count > 0;
+}
+
+/*
+ * Is branch k of built-in rule r (source src) a phrase, as build_index
+ * will find? Its pattern, plain literals, is then compiled only once a
+ * text needs it (branch_code), not at set-up as well. f is room to work.
+ */
+static bool
+builtin_phrase(size_t r, size_t k, const char *src, bounce_factors *f)
+{
+	return f != NULL && bounce_builtin_factors(r, k, src, f) &&
+		f->phrase && factors_usable(f);
+}
+
 /*
  * The factors of a set's branch b, whose source is src: the build's for
  * the built-in rules, else worked out now.
@@ -1348,9 +1372,7 @@ build_index(bounce_ruleset *set, char **patterns)
 		bool		usable;
 
 		branch_factors(set, i, patterns[i], f);
-		usable = f->count > 0;
-		for (k = 0; k < f->count; k++)
-			usable = usable && f->len[k] >= BOUNCE_LITERAL_MIN;
+		usable = factors_usable(f);
 		/* a phrase is decided by the scan, so it must be scanned for */
 		set->branches[i].phrase = f->phrase && usable;
 		if (!usable)
@@ -1472,6 +1494,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 				cap = 0;
 	bool		jit = jit_wanted();
 	char	  **patterns = NULL;	/* every branch's source, for the index */
+	bounce_factors *scratch = NULL; /* builtin_phrase's room */
 
 	*err = BOUNCE_ENOMEM;
 	if (errbuf && errlen)
@@ -1490,6 +1513,9 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		goto fail;
 	pcre2_set_match_limit(set->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(set->mctx, DEPTH_LIMIT);
+	/* without it, the built-in phrases are compiled, as a caller's */
+	if (is_builtin(specs, count))
+		scratch = malloc(sizeof(*scratch));
 
 	for (i = 0; i < count; i++)
 	{
@@ -1554,8 +1580,10 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			br->src_at = (uint32_t) at;
 			br->src_len = (uint32_t) strlen(parts[k]);
 			at += br->src_len + 1;
-			br->code = compile_one(parts[k], &code, &offset);
 			patterns[set->nbranches++] = parts[k];
+			if (builtin_phrase(i, k, parts[k], scratch))
+				continue;
+			br->code = compile_one(parts[k], &code, &offset);
 			if (br->code != NULL)
 				continue;
 			/*
@@ -1617,7 +1645,8 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	 * (branch_code). A phrase branch is decided by the scan and searched
 	 * only in the rare texts whose case folding the scan cannot do, so it
 	 * needs no ASCII form, and its UTF form is compiled again on the first
-	 * such text (a fifth of the compiled forms' memory is phrases').
+	 * such text (a fifth of the compiled forms' memory is phrases'). The
+	 * built-in phrases were not compiled above at all (builtin_phrase).
 	 */
 	for (i = 0; i < set->nbranches; i++)
 	{
@@ -1651,6 +1680,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	for (i = 0; i < set->nbranches; i++)
 		free(patterns[i]);
 	free(patterns);
+	free(scratch);
 	*err = BOUNCE_OK;
 	return set;
 
@@ -1659,6 +1689,7 @@ fail:
 		for (i = 0; i < set->nbranches; i++)
 			free(patterns[i]);
 	free(patterns);
+	free(scratch);
 	bounce_ruleset_free(set);
 	return NULL;
 }
