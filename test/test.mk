@@ -16,7 +16,7 @@ test-core: build/test/unit_test build/test/corpus_test build/rulegen
 	python3 test/tools/spellings.py $(sort $(wildcard core/rules/*.rules))
 	python3 test/tools/alternatives.py $(sort $(wildcard core/rules/*.rules))
 	python3 test/tools/counts.py $(sort $(wildcard core/rules/*.rules))
-	python3 test/tools/rulegen_check.py build/rulegen
+	python3 test/tools/rulegen_check.py build/rulegen "$(CC) -std=gnu99 -O0 $(WARN) $(PCRE2_CFLAGS)" "$(PCRE2_LIBS)"
 	$(VALGRIND) build/test/unit_test
 	$(VALGRIND) build/test/corpus_test -q -p -w -o build/test/core-corpus.tsv $(CORPUS)
 
