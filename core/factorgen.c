@@ -11,9 +11,11 @@
  * (branches.c) and the analysis (factor.c) the library uses, so the table
  * holds exactly what the library would compute; the library checks each
  * branch's source against it (length and hash) and analyses any branch the
- * table does not know. It also compiles every rule's whole pattern as the
- * library does, so that bounce_init need not check them again: a pattern
- * pcre2 refuses fails the build here, naming its rule.
+ * table does not know. It also compiles every rule's whole pattern and
+ * each of its branches as the library does, so that bounce_init need not
+ * check them again: a pattern pcre2 refuses fails the build here, naming
+ * its rule, and a rule whose branches do not compile apart stays whole,
+ * as the library keeps it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,23 +106,33 @@ add_branch(table *t, const char *src, const bounce_factors *f)
 	}
 }
 
+/* Does a pattern compile as the library compiles it? *code says why not. */
+static bool
+compiles(const char *pattern, int *code, PCRE2_SIZE *offset)
+{
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
+								   BOUNCE_COMPILE_OPTIONS, code, offset, NULL);
+
+	if (re == NULL)
+	{
+		if (*code == PCRE2_ERROR_NOMEMORY)
+			fail("out of memory");
+		return false;
+	}
+	pcre2_code_free(re);
+	return true;
+}
+
 /* A rule's whole pattern must compile as the library compiles it. */
 static void
 check_compiles(const bounce_rule_spec *spec)
 {
 	int			code;
 	PCRE2_SIZE	offset;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR) spec->pattern,
-								   PCRE2_ZERO_TERMINATED,
-								   BOUNCE_COMPILE_OPTIONS, &code, &offset,
-								   NULL);
 	PCRE2_UCHAR msg[256];
 
-	if (re != NULL)
-	{
-		pcre2_code_free(re);
+	if (compiles(spec->pattern, &code, &offset))
 		return;
-	}
 	pcre2_get_error_message(code, msg, sizeof(msg));
 	fprintf(stderr, "factorgen: %s (%s): the pattern does not compile at "
 			"offset %zu: %s\n", spec->origin, spec->id, (size_t) offset,
@@ -180,18 +192,41 @@ main(void)
 		size_t		nparts = 0;
 		char	  **parts;
 
+		bool		apart = true;
+
 		check_compiles(&bounce_builtin_specs[r]);
 		parts = bounce_split_branches(bounce_builtin_specs[r].pattern, &nparts);
 		if (parts == NULL)
 			fail("out of memory");
+		/*
+		 * Split as the library splits: a rule one of whose branches does
+		 * not compile alone (it names a group another defines) stays one
+		 * branch. So the library, finding a rule's branches here, knows
+		 * each compiles alone and compiles none it does not need yet.
+		 */
+		for (k = 0; k < nparts && apart; k++)
+		{
+			int			code;
+			PCRE2_SIZE	offset;
+
+			apart = compiles(parts[k], &code, &offset);
+		}
 		t.rule_first[r] = (uint32_t) t.nbranches;
 		for (k = 0; k < nparts; k++)
 		{
-			bounce_pattern_factors(parts[k], f);
-			add_branch(&t, parts[k], f);
+			if (apart)
+			{
+				bounce_pattern_factors(parts[k], f);
+				add_branch(&t, parts[k], f);
+			}
 			free(parts[k]);
 		}
 		free(parts);
+		if (!apart)
+		{
+			bounce_pattern_factors(bounce_builtin_specs[r].pattern, f);
+			add_branch(&t, bounce_builtin_specs[r].pattern, f);
+		}
 	}
 	t.rule_first[r] = (uint32_t) t.nbranches;
 	print_table(&t);

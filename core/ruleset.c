@@ -207,8 +207,9 @@ typedef struct automaton
 
 typedef struct branch
 {
-	pcre2_code *code;			/* NULL for a phrase branch until a text
-								 * needs it (branch_code) */
+	pcre2_code *code;			/* the UTF form; NULL until a text needs it
+								 * for a phrase branch and for the
+								 * built-in rules' (branch_code) */
 	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts */
 	pcre2_code *jit[2];			/* a JIT-compiled copy of code [0] and of
 								 * ascii_code [1], made once the form has
@@ -1172,15 +1173,30 @@ factors_usable(const bounce_factors *f)
 }
 
 /*
- * Is branch k of built-in rule r (source src) a phrase, as build_index
- * will find? Its pattern, plain literals, is then compiled only once a
- * text needs it (branch_code), not at set-up as well. f is room to work.
+ * Did the build see built-in rule r split into these nparts branches? It
+ * compiled each alone (build/factorgen), so the library need not compile
+ * one before a text needs it (branch_code).
  */
 static bool
-builtin_phrase(size_t r, size_t k, const char *src, bounce_factors *f)
+builtin_split_checked(size_t r, char **parts, size_t nparts)
 {
-	return f != NULL && bounce_builtin_factors(r, k, src, f) &&
-		f->phrase && factors_usable(f);
+	const bounce_branch_factors *bf;
+	size_t		k;
+
+	if (r >= bounce_builtin_factor_rule_count ||
+		bounce_builtin_factor_rule_first[r + 1] -
+		bounce_builtin_factor_rule_first[r] != nparts)
+		return false;
+	bf = &bounce_builtin_branch_factors[bounce_builtin_factor_rule_first[r]];
+	for (k = 0; k < nparts; k++)
+	{
+		size_t		len = strlen(parts[k]);
+
+		if (bf[k].src_len != len ||
+			bf[k].src_hash != bounce_branch_hash(parts[k], len))
+			return false;
+	}
+	return true;
 }
 
 /*
@@ -1494,7 +1510,6 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 				cap = 0;
 	bool		jit = jit_wanted();
 	char	  **patterns = NULL;	/* every branch's source, for the index */
-	bounce_factors *scratch = NULL; /* builtin_phrase's room */
 
 	*err = BOUNCE_ENOMEM;
 	if (errbuf && errlen)
@@ -1513,10 +1528,6 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		goto fail;
 	pcre2_set_match_limit(set->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(set->mctx, DEPTH_LIMIT);
-	/* without it, the built-in phrases are compiled, as a caller's */
-	if (is_builtin(specs, count))
-		scratch = malloc(sizeof(*scratch));
-
 	for (i = 0; i < count; i++)
 	{
 		int			code;
@@ -1526,6 +1537,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 					at;
 		char	  **parts;
 		pcre2_code *whole;
+		bool		checked;
 
 		/*
 		 * The whole pattern is compiled to check it (its error offsets are
@@ -1550,6 +1562,8 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		}
 		if ((parts = bounce_split_branches(specs[i].pattern, &nparts)) == NULL)
 			goto fail;
+		checked = is_builtin(specs, count) &&
+			builtin_split_checked(i, parts, nparts);
 		set->first_branch[i] = (uint32_t) set->nbranches;
 		if (set->nbranches + nparts > cap)
 		{
@@ -1581,8 +1595,8 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			br->src_len = (uint32_t) strlen(parts[k]);
 			at += br->src_len + 1;
 			patterns[set->nbranches++] = parts[k];
-			if (builtin_phrase(i, k, parts[k], scratch))
-				continue;
+			if (checked)
+				continue;		/* compiled when a text needs it */
 			br->code = compile_one(parts[k], &code, &offset);
 			if (br->code != NULL)
 				continue;
@@ -1646,7 +1660,8 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	 * only in the rare texts whose case folding the scan cannot do, so it
 	 * needs no ASCII form, and its UTF form is compiled again on the first
 	 * such text (a fifth of the compiled forms' memory is phrases'). The
-	 * built-in phrases were not compiled above at all (builtin_phrase).
+	 * built-in rules' branches were not compiled above at all
+	 * (builtin_split_checked): their UTF forms wait for a text too.
 	 */
 	for (i = 0; i < set->nbranches; i++)
 	{
@@ -1680,7 +1695,6 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 	for (i = 0; i < set->nbranches; i++)
 		free(patterns[i]);
 	free(patterns);
-	free(scratch);
 	*err = BOUNCE_OK;
 	return set;
 
@@ -1689,7 +1703,6 @@ fail:
 		for (i = 0; i < set->nbranches; i++)
 			free(patterns[i]);
 	free(patterns);
-	free(scratch);
 	bounce_ruleset_free(set);
 	return NULL;
 }
@@ -2305,7 +2318,7 @@ static pcre2_code *
 branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len)
 {
 	int			form = ascii && br->ascii_code != NULL;
-	/* a phrase branch's UTF form is published by whichever thread needs it */
+	/* a UTF form compiled late is published by whichever thread needs it */
 	pcre2_code *original = form ? br->ascii_code :
 		__atomic_load_n(&br->code, __ATOMIC_ACQUIRE),
 			   *code,
@@ -2315,13 +2328,14 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len)
 
 	if (original == NULL)
 	{
-		/* a phrase branch's UTF form, first needed now */
+		/* a UTF form first needed now (see branch.code) */
 		int			err;
 		size_t		offset;
 
 		if ((mine = compile_part(set->specs[br->rule].pattern + br->src_at,
 								 br->src_len, &err, &offset)) == NULL)
-			return NULL;		/* out of memory: it compiled at first */
+			return NULL;		/* out of memory: it compiled before, at
+								 * set-up or when the library was built */
 		original = publish_code(&br->code, mine, NULL);
 	}
 	if (!set->jit)
