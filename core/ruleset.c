@@ -1121,21 +1121,34 @@ is_builtin(const bounce_rule_spec *specs, size_t count)
 		count == bounce_builtin_factor_rule_count;
 }
 
-bool
-bounce_builtin_factors(size_t r, size_t k, const char *src, bounce_factors *f)
+/*
+ * The build's entry for branch k of built-in rule r when its source was
+ * src, else NULL.
+ */
+static const bounce_branch_factors *
+builtin_branch(size_t r, size_t k, const char *src)
 {
 	const bounce_branch_factors *bf;
-	size_t		len = strlen(src),
-				n,
-				at;
-	int			j;
+	size_t		len = strlen(src);
 
 	if (r >= bounce_builtin_factor_rule_count ||
 		k >= bounce_builtin_factor_rule_first[r + 1] -
 		bounce_builtin_factor_rule_first[r])
-		return false;
+		return NULL;
 	bf = &bounce_builtin_branch_factors[bounce_builtin_factor_rule_first[r] + k];
-	if (bf->src_len != len || bf->src_hash != bounce_branch_hash(src, len))
+	return bf->src_len == len && bf->src_hash == bounce_branch_hash(src, len) ?
+		bf : NULL;
+}
+
+bool
+bounce_builtin_factors(size_t r, size_t k, const char *src, bounce_factors *f)
+{
+	const bounce_branch_factors *bf = builtin_branch(r, k, src);
+	size_t		n,
+				at;
+	int			j;
+
+	if (bf == NULL)
 		return false;
 	memset(f, 0, sizeof(*f));
 	f->count = bf->count;
@@ -1180,22 +1193,15 @@ factors_usable(const bounce_factors *f)
 static bool
 builtin_split_checked(size_t r, char **parts, size_t nparts)
 {
-	const bounce_branch_factors *bf;
 	size_t		k;
 
 	if (r >= bounce_builtin_factor_rule_count ||
 		bounce_builtin_factor_rule_first[r + 1] -
 		bounce_builtin_factor_rule_first[r] != nparts)
 		return false;
-	bf = &bounce_builtin_branch_factors[bounce_builtin_factor_rule_first[r]];
 	for (k = 0; k < nparts; k++)
-	{
-		size_t		len = strlen(parts[k]);
-
-		if (bf[k].src_len != len ||
-			bf[k].src_hash != bounce_branch_hash(parts[k], len))
+		if (builtin_branch(r, k, parts[k]) == NULL)
 			return false;
-	}
 	return true;
 }
 
