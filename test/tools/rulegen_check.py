@@ -62,6 +62,11 @@ FACTORGEN_CASES = [
      "bounce_builtin_factor_rule_count = 1;"),
     ("# a rule\nr.one\tother\tany\tuser\\s+unknown|mailbox\\s+full\n", 0,
      "user unknown"),
+    # two branches that compile apart are two entries ...
+    ("# a rule\nr.one\tother\tany\tuser\\s+unknown|mailbox\\s+full\n", 0,
+     "\t0, 2,\n};"),
+    # ... and a rule whose second branch names the first's group stays one
+    ("# a rule\nr.one\tother\tany\t(?<n>ab)x|\\k<n>y\n", 0, "\t0, 1,\n};"),
     ("# a rule\nr.good\tother\tany\tabc\n# another\nr.bad\tother\tany\tfoo(bar\n",
      1, "(r.bad): the pattern does not compile"),
 ]
