@@ -173,7 +173,9 @@ uint64_t	bounce_branch_hash(const char *src, size_t len);
 
 /*
  * How the library compiles every pattern (pcre2 options; needs pcre2.h
- * where used). The build tool checks the built-in ones so.
+ * where used), and how the build tool checks the built-in ones. Patterns
+ * are UTF-8 and caseless; texts are always valid UTF-8 by the time they
+ * are matched (see bounce_ruleset_match), so no pcre2 UTF check runs.
  */
 #define BOUNCE_COMPILE_OPTIONS (PCRE2_CASELESS | PCRE2_UTF | PCRE2_DOTALL | \
 								PCRE2_NO_AUTO_CAPTURE | PCRE2_NEVER_BACKSLASH_C)

@@ -1441,12 +1441,6 @@ oom:
 	return false;
 }
 
-/*
- * Patterns are UTF-8 and caseless. Texts are always valid UTF-8 by the time
- * they are matched (see bounce_ruleset_match), so no pcre2 UTF check runs.
- */
-#define COMPILE_OPTIONS BOUNCE_COMPILE_OPTIONS
-
 static bool
 is_ascii(const char *s)
 {
@@ -1466,8 +1460,8 @@ compile_part(const char *pattern, size_t len, int *code, size_t *offset)
 	pcre2_code *re;
 	PCRE2_SIZE	off = 0;
 
-	re = pcre2_compile((PCRE2_SPTR) pattern, len, COMPILE_OPTIONS, code, &off,
-					   NULL);
+	re = pcre2_compile((PCRE2_SPTR) pattern, len, BOUNCE_COMPILE_OPTIONS,
+					   code, &off, NULL);
 	*offset = off;
 	return re;
 }
@@ -1692,7 +1686,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 
 			br->ascii_code = pcre2_compile((PCRE2_SPTR) patterns[i],
 										   PCRE2_ZERO_TERMINATED,
-										   COMPILE_OPTIONS & ~PCRE2_UTF,
+										   BOUNCE_COMPILE_OPTIONS & ~PCRE2_UTF,
 										   &code, &off, NULL);
 			if (br->ascii_code == NULL && code == PCRE2_ERROR_NOMEMORY)
 				goto fail;
