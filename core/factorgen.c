@@ -115,7 +115,7 @@ compiles(const char *pattern, int *code, PCRE2_SIZE *offset)
 
 	if (re == NULL)
 	{
-		if (*code == PCRE2_ERROR_NOMEMORY)
+		if (BOUNCE_COMPILE_OUT_OF_MEMORY(*code))
 			fail("out of memory");
 		return false;
 	}

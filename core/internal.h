@@ -181,6 +181,12 @@ uint64_t	bounce_branch_hash(const char *src, size_t len);
 								PCRE2_NO_AUTO_CAPTURE | PCRE2_NEVER_BACKSLASH_C)
 
 /*
+ * Did pcre2_compile fail for want of memory? It says so with a compile
+ * error code of its own, not PCRE2_ERROR_NOMEMORY (a match-time code).
+ */
+#define BOUNCE_COMPILE_OUT_OF_MEMORY(code) ((code) == PCRE2_ERROR_HEAP_FAILED)
+
+/*
  * In how many of the sample texts behind core/frequent_grams.def the 4
  * folded bytes at s occur, if they are among the most frequent; else 0.
  */

@@ -858,7 +858,7 @@ build_automaton(bounce_ruleset *set)
 	if (set->nbranches >= (PHRASE_MARK >> 1) || set->nliterals >= PHRASE_MARK)
 		return false;
 	if (trie_add_node(&tr, NO_STATE, 0) == NO_STATE)
-		return false;
+		goto done;				/* the root: what it grew is freed there */
 
 	/* byte classes: one per folded byte some literal holds, ASCII first */
 	memset(class_of, 0, sizeof(class_of));
@@ -1485,7 +1485,7 @@ bounce_pattern_compiles(const char *pattern, char *errbuf, size_t errlen)
 		pcre2_code_free(re);
 		return BOUNCE_OK;
 	}
-	if (code == PCRE2_ERROR_NOMEMORY)
+	if (BOUNCE_COMPILE_OUT_OF_MEMORY(code))
 		return BOUNCE_ENOMEM;
 	if (errbuf != NULL && errlen > 0)
 		describe_pcre2_error(errbuf, errlen, code, offset);
@@ -1552,7 +1552,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			whole = compile_one(specs[i].pattern, &code, &offset);
 			if (whole == NULL)
 			{
-				if (code == PCRE2_ERROR_NOMEMORY)
+				if (BOUNCE_COMPILE_OUT_OF_MEMORY(code))
 					goto fail;
 				*err = BOUNCE_ERULES;
 				describe_error(errbuf, errlen, &specs[i], code, offset);
@@ -1613,7 +1613,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			}
 			for (k++; k < nparts; k++)
 				free(parts[k]);
-			if (code == PCRE2_ERROR_NOMEMORY)
+			if (BOUNCE_COMPILE_OUT_OF_MEMORY(code))
 			{
 				free(parts);
 				goto fail;
@@ -1626,7 +1626,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 			patterns[set->nbranches] = strdup(specs[i].pattern);
 			if (br->code == NULL || patterns[set->nbranches] == NULL)
 			{
-				if (br->code == NULL && code != PCRE2_ERROR_NOMEMORY)
+				if (br->code == NULL && !BOUNCE_COMPILE_OUT_OF_MEMORY(code))
 				{
 					*err = BOUNCE_ERULES;
 					describe_error(errbuf, errlen, &specs[i], code, offset);
@@ -1688,7 +1688,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 										   PCRE2_ZERO_TERMINATED,
 										   BOUNCE_COMPILE_OPTIONS & ~PCRE2_UTF,
 										   &code, &off, NULL);
-			if (br->ascii_code == NULL && code == PCRE2_ERROR_NOMEMORY)
+			if (br->ascii_code == NULL && BOUNCE_COMPILE_OUT_OF_MEMORY(code))
 				goto fail;
 		}
 	}
@@ -2284,22 +2284,38 @@ publish_code(pcre2_code **slot, pcre2_code *code, const pcre2_code *keep)
 }
 
 /*
+ * A pattern compiled when a text first needs it compiled before (at set-up,
+ * or when the library was built): failing now is for want of memory, or a
+ * pcre2 at run time that refuses what the build's accepted.
+ */
+static int
+late_compile_error(int pcre2_err)
+{
+	return BOUNCE_COMPILE_OUT_OF_MEMORY(pcre2_err) ? BOUNCE_ENOMEM :
+		BOUNCE_ERULES;
+}
+
+/*
  * Rule i's whole pattern, for the reference path: compiled on its first
- * use there (NULL can only mean out of memory: the set checked that the
- * pattern compiles when it was built). Threads that race compile it each
- * and keep the first.
+ * use there (the set, or the build for the built-in rules, checked that
+ * it compiles: NULL with *err set, see late_compile_error). Threads that
+ * race compile it each and keep the first.
  */
 static pcre2_code *
-whole_code(const bounce_ruleset *set, size_t i)
+whole_code(const bounce_ruleset *set, size_t i, int *err)
 {
 	pcre2_code *code = __atomic_load_n(&set->codes[i], __ATOMIC_ACQUIRE);
-	int			err;
+	int			pcre2_err;
 	size_t		offset;
 
 	if (code != NULL)
 		return code;
-	if ((code = compile_one(set->specs[i].pattern, &err, &offset)) == NULL)
+	if ((code = compile_one(set->specs[i].pattern, &pcre2_err,
+							&offset)) == NULL)
+	{
+		*err = late_compile_error(pcre2_err);
 		return NULL;
+	}
 	return publish_code(&set->codes[i], code, NULL);
 }
 
@@ -2312,10 +2328,12 @@ whole_code(const bounce_ruleset *set, size_t i)
  * that race each compile one and keep the first. When JIT fails for it,
  * the original is kept in its place (not tried again); when the copy
  * cannot be made, or the set's JIT_BUDGET is spent, the interpreter runs
- * the original, as without JIT.
+ * the original, as without JIT. NULL, with *err set, when a UTF form
+ * compiled late fails.
  */
 static pcre2_code *
-branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len)
+branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
+			int *err)
 {
 	int			form = ascii && br->ascii_code != NULL;
 	/* a UTF form compiled late is published by whichever thread needs it */
@@ -2329,13 +2347,15 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len)
 	if (original == NULL)
 	{
 		/* a UTF form first needed now (see branch.code) */
-		int			err;
+		int			pcre2_err;
 		size_t		offset;
 
 		if ((mine = compile_part(set->specs[br->rule].pattern + br->src_at,
-								 br->src_len, &err, &offset)) == NULL)
-			return NULL;		/* out of memory: it compiled before, at
-								 * set-up or when the library was built */
+								 br->src_len, &pcre2_err, &offset)) == NULL)
+		{
+			*err = late_compile_error(pcre2_err);
+			return NULL;
+		}
 		original = publish_code(&br->code, mine, NULL);
 	}
 	if (!set->jit)
@@ -2353,7 +2373,11 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len)
 	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0 ||
 		pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size) != 0)
 	{
-		/* the original serves as well as an interpreted copy would */
+		/*
+		 * The original serves as well as an interpreted copy would. Not
+		 * tried again: pcre2 says "no memory" also where the system never
+		 * gives executable memory, and retrying would cost every search.
+		 */
 		pcre2_code_free(code);
 		code = original;
 		jit_size = 0;
@@ -2373,8 +2397,12 @@ bounce_ruleset_jit_all(const bounce_ruleset *set)
 	/* as a long text would, at once */
 	for (i = 0; i < set->nbranches; i++)
 		for (form = 0; form < 2; form++)
+		{
+			int			err;
+
 			(void) branch_code(set, &set->branches[i], form == 1,
-							   JIT_AT_ONCE_BYTES);
+							   JIT_AT_ONCE_BYTES, &err);
+		}
 }
 
 /* The result of one regex search: 1 match, 0 none, or a BOUNCE_ error. */
@@ -2478,10 +2506,10 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m,
 			else
 			{
 				pcre2_code *code = branch_code(set, &set->branches[b],
-											   ascii, len);
+											   ascii, len, &rc);
 
-				rc = code != NULL ? search(set, m, code, text, len, &s, &l,
-										   limit_hit) : BOUNCE_ENOMEM;
+				if (code != NULL)
+					rc = search(set, m, code, text, len, &s, &l, limit_hit);
 			}
 			if (rc < 0)
 				return rc;
@@ -2571,8 +2599,8 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 
 			if (!bounce_when_holds(set->specs[i].when, ctx))
 				continue;
-			if ((code = whole_code(set, i)) == NULL)
-				return BOUNCE_ENOMEM;
+			if ((code = whole_code(set, i, &rc)) == NULL)
+				return rc;
 			rc = search(set, m, code, text, len, mstart, mlen, limit_hit);
 			if (rc < 0)
 				return rc;

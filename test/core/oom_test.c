@@ -1,0 +1,747 @@
+/*
+ * oom_test.c: the core when memory runs out.
+ *
+ * usage: oom_test [-v]
+ *
+ * A PostgreSQL backend or an application can be refused memory at any
+ * allocation. This program replaces malloc, calloc, realloc and free (they
+ * forward to glibc's, which interposition lets the library, pcre2 and libc
+ * itself call) so that one chosen allocation fails, then checks every
+ * entry point that allocates: it must return BOUNCE_ENOMEM (never a rules
+ * error, a crash or a wrong answer), or absorb the failure and give the
+ * same answer as without it, and it must not keep what it allocated (blocks
+ * allocated minus blocks freed is compared before and after). Set-up of
+ * the built-in rules is checked at about 150 of its allocations (it makes
+ * thousands, each failure a compile cut short); the rest at every one.
+ *
+ * Not run under valgrind or the sanitizers, which bring their own malloc.
+ * Ends with "N passed, N failed"; exits 1 on a failure.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../core/internal.h"
+
+/* ================================================================ */
+/* The allocator: glibc's, with one allocation made to fail.        */
+/* ================================================================ */
+
+extern void *__libc_malloc(size_t size);
+extern void *__libc_calloc(size_t count, size_t size);
+extern void *__libc_realloc(void *block, size_t size);
+extern void __libc_free(void *block);
+
+static bool armed;				/* count allocations, fail the chosen one */
+static long allocations;		/* made since armed */
+static long fail_at = -1;		/* which one fails (from 0); -1: none */
+static long failed;				/* how many were refused since armed */
+static long live_blocks;		/* blocks allocated minus blocks freed */
+
+/* A place for a debugger's breakpoint: the chosen allocation fails. */
+__attribute__((noinline)) static void
+refused_here(void)
+{
+	__asm__ volatile("");
+}
+
+static bool
+refuse(void)
+{
+	if (!armed)
+		return false;
+	if (allocations++ != fail_at)
+		return false;
+	failed++;
+	refused_here();
+	return true;
+}
+
+void *
+malloc(size_t size)
+{
+	void	   *block = refuse() ? NULL : __libc_malloc(size);
+
+	if (block != NULL)
+		__atomic_fetch_add(&live_blocks, 1, __ATOMIC_RELAXED);
+	return block;
+}
+
+void *
+calloc(size_t count, size_t size)
+{
+	void	   *block = refuse() ? NULL : __libc_calloc(count, size);
+
+	if (block != NULL)
+		__atomic_fetch_add(&live_blocks, 1, __ATOMIC_RELAXED);
+	return block;
+}
+
+void *
+realloc(void *block, size_t size)
+{
+	void	   *grown;
+
+	if (block != NULL && size == 0)
+	{
+		free(block);
+		return NULL;
+	}
+	if (refuse())
+		return NULL;			/* the old block stays the caller's */
+	grown = __libc_realloc(block, size);
+	if (grown != NULL && block == NULL)
+		__atomic_fetch_add(&live_blocks, 1, __ATOMIC_RELAXED);
+	return grown;
+}
+
+void
+free(void *block)
+{
+	if (block != NULL)
+		__atomic_fetch_sub(&live_blocks, 1, __ATOMIC_RELAXED);
+	__libc_free(block);
+}
+
+/* Fail allocation n (from now, counting from 0) of what follows; -1: none. */
+static void
+arm(long n)
+{
+	allocations = 0;
+	failed = 0;
+	fail_at = n;
+	armed = true;
+}
+
+static void
+disarm(void)
+{
+	armed = false;
+}
+
+/* ================================================================ */
+/* The harness.                                                     */
+/* ================================================================ */
+
+static int	n_passed,
+			n_failed;
+static bool verbose;
+
+static void check(bool ok, int line, const char *fmt,...)
+			__attribute__((format(printf, 3, 4)));
+
+static void
+check(bool ok, int line, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (ok)
+	{
+		n_passed++;
+		return;
+	}
+	n_failed++;
+	fprintf(stderr, "FAIL %s:%d: ", __FILE__, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+#define CHECK(ok, ...) check((ok), __LINE__, __VA_ARGS__)
+
+/* A failure at each allocation can be thousands of checks: count them once. */
+typedef struct tally
+{
+	const char *what;
+	long		points;			/* allocations made to fail */
+	long		refused;		/* ... where the call said BOUNCE_ENOMEM */
+	long		absorbed;		/* ... where it answered all the same */
+	long		wrong;			/* a rules error, a different answer, ... */
+	long		leaked;			/* points after which blocks stayed */
+} tally;
+
+static void
+tally_report(const tally *t, int line)
+{
+	check(t->wrong == 0 && t->leaked == 0 && t->points > 0, line,
+		  "%s: %ld allocations failed in turn: %ld wrong answers, %ld kept "
+		  "blocks", t->what, t->points, t->wrong, t->leaked);
+	if (verbose)
+		printf("%s: %ld allocations failed in turn, %ld refused with "
+			   "BOUNCE_ENOMEM, %ld absorbed\n", t->what, t->points,
+			   t->refused, t->absorbed);
+}
+
+/* ================================================================ */
+/* Texts and answers.                                               */
+/* ================================================================ */
+
+/* Texts that take different paths: ASCII, non-ASCII, invalid, long. */
+static const struct
+{
+	const char *status;
+	const char *text;
+}			samples[] = {
+	{"550 5.1.1", "550 5.1.1 <jan@example.org>: Recipient address rejected: "
+	"User unknown in virtual mailbox table"},
+	{"452", "452 4.2.2 The email account that you tried to reach is over "
+	"quota. Please direct the recipient to https://support.google.com/mail"},
+	{"", "554 5.7.1 Service unavailable; Client host [192.0.2.7] blocked "
+	"using zen.spamhaus.org"},
+	{"550", "550 Postfach voll: Die Nachricht an m\xc3\xbcller@example.de "
+	"konnte nicht zugestellt werden"},
+	{"5.1.1", "550 \xe3\x81\x82\xe3\x81\xa6\xe5\x85\x88\xe4\xb8\x8d\xe6\x98\x8e "
+	"user unknown"},
+	{"421", "421 4.7.0 [TSS04] Messages from 192.0.2.9 temporarily deferred "
+	"due to unexpected volume or user complaints \xff\xfe"},
+	{NULL, "Delivery to the following recipient failed permanently: DMARC "
+	"policy of the sender domain rejects the message"},
+	{"", ""},
+};
+
+/* A long text: the path that JIT-compiles at once. */
+static char long_text[6000];
+
+typedef struct answer
+{
+	int			rc;
+	bounce_category category;
+	const char *rule_id;
+} answer;
+
+static answer
+classify(const bounce_ruleset *custom, const bounce_ruleset *set,
+		 bounce_matcher *m, const char *status, const char *text)
+{
+	bounce_result r;
+	answer		a;
+
+	memset(&r, 0, sizeof(r));
+	a.rc = bounce_classify_sets(custom, set, true, m, status,
+								status ? strlen(status) : 0, text,
+								text ? strlen(text) : 0, &r);
+	a.category = r.category;
+	a.rule_id = r.rule_id;
+	return a;
+}
+
+static bool
+same_answer(answer a, answer b)
+{
+	return a.rc == b.rc && a.category == b.category &&
+		(a.rule_id == b.rule_id ||
+		 (a.rule_id && b.rule_id && strcmp(a.rule_id, b.rule_id) == 0));
+}
+
+#define NSAMPLES (sizeof(samples) / sizeof(samples[0]))
+#define NTEXTS (NSAMPLES + 1)
+
+/*
+ * The answers with all the memory asked for, from a set of their own
+ * made first (a set keeps what its searches compile, so using it between
+ * the counts below would look like a leak).
+ */
+static answer wants[NTEXTS];
+
+static const char *
+text_at(size_t i, const char **status)
+{
+	if (i < NSAMPLES)
+	{
+		*status = samples[i].status;
+		return samples[i].text;
+	}
+	*status = "550";
+	return long_text;
+}
+
+/* ================================================================ */
+/* The checks.                                                      */
+/* ================================================================ */
+
+/*
+ * Set-up of the built-in rules: a failed allocation must fail the whole
+ * compile with BOUNCE_ENOMEM and keep nothing (bounce_init tries again on
+ * the next call), or be absorbed.
+ */
+static void
+check_builtin_setup(void)
+{
+	tally		t = {"set-up of the built-in rules"};
+	long		total,
+				before,
+				n,
+				step;
+	int			err;
+	bounce_ruleset *set;
+
+	before = live_blocks;
+	arm(-1);
+	set = bounce_ruleset_compile(bounce_builtin_specs,
+								 bounce_builtin_spec_count, &err, NULL, 0);
+	disarm();
+	total = allocations;
+	CHECK(set != NULL && err == BOUNCE_OK, "built-in set-up: err %d", err);
+	bounce_ruleset_free(set);
+	CHECK(live_blocks == before, "built-in set-up then free keeps %ld blocks",
+		  live_blocks - before);
+	if (verbose)
+		printf("set-up of the built-in rules: %ld allocations\n", total);
+
+	/* the first 40 allocations, then about 120 spread over the rest */
+	step = total / 120 + 1;
+	for (n = 0; n < total; n = n < 40 ? n + 1 : n + step + n % 7)
+	{
+		bounce_matcher *m;
+		size_t		i;
+
+		before = live_blocks;
+		err = 0;
+		arm(n);
+		set = bounce_ruleset_compile(bounce_builtin_specs,
+									 bounce_builtin_spec_count, &err, NULL, 0);
+		disarm();
+		t.points++;
+		if (set == NULL)
+		{
+			if (err == BOUNCE_ENOMEM)
+				t.refused++;
+			else
+			{
+				t.wrong++;
+				fprintf(stderr, "allocation %ld of set-up refused: err %d\n",
+						n, err);
+			}
+		}
+		else
+		{
+			/* absorbed: the set must answer as the reference does */
+			t.absorbed++;
+			m = bounce_matcher_new();
+			for (i = 0; m != NULL && i < NTEXTS; i++)
+			{
+				const char *status,
+						   *text = text_at(i, &status);
+
+				if (!same_answer(classify(NULL, set, m, status, text),
+								 wants[i]))
+				{
+					t.wrong++;
+					fprintf(stderr, "allocation %ld of set-up refused: "
+							"text %zu answered otherwise\n", n, i);
+				}
+			}
+			bounce_matcher_free(m);
+			bounce_ruleset_free(set);
+		}
+		if (live_blocks != before)
+		{
+			t.leaked++;
+			fprintf(stderr, "allocation %ld of set-up refused: %ld blocks "
+					"kept\n", n, live_blocks - before);
+		}
+	}
+	tally_report(&t, __LINE__);
+}
+
+/*
+ * Classification with a fresh set, so that what is compiled when a text
+ * first needs it (UTF forms, JIT copies) is compiled under failure too,
+ * and a fresh matcher, whose buffers grow with the texts. Each text is
+ * classified with its allocation 0, 1, 2, ... failing until one call
+ * completes without reaching the failure.
+ */
+static void
+check_classify(void)
+{
+	tally		t = {"classification"};
+	long		before = live_blocks;
+	int			err;
+	bounce_ruleset *set;
+	bounce_matcher *m;
+	size_t		i;
+
+	set = bounce_ruleset_compile(bounce_builtin_specs,
+								 bounce_builtin_spec_count, &err, NULL, 0);
+	CHECK(set != NULL, "fresh set: err %d", err);
+	if (set == NULL)
+		return;
+	m = bounce_matcher_new();
+	for (i = 0; m != NULL && i < NTEXTS; i++)
+	{
+		const char *status,
+				   *text = text_at(i, &status);
+		answer		want = wants[i],
+					got;
+		long		n;
+
+		for (n = 0;; n++)
+		{
+			arm(n);
+			got = classify(NULL, set, m, status, text);
+			disarm();
+			if (failed == 0)
+				break;			/* the call made fewer than n + 1 */
+			t.points++;
+			if (got.rc == BOUNCE_ENOMEM)
+				t.refused++;
+			else if (same_answer(got, want))
+				t.absorbed++;
+			else
+			{
+				t.wrong++;
+				fprintf(stderr, "text %zu, allocation %ld refused: rc %d, "
+						"%s by %s (want %s by %s)\n", i, n, got.rc,
+						bounce_category_name(got.category),
+						got.rule_id ? got.rule_id : "codes",
+						bounce_category_name(want.category),
+						want.rule_id ? want.rule_id : "codes");
+			}
+		}
+		CHECK(same_answer(got, want), "text %zu: answered otherwise once "
+			  "memory was given", i);
+	}
+	bounce_matcher_free(m);
+	bounce_ruleset_free(set);
+	if (live_blocks != before)
+		t.leaked++;
+	tally_report(&t, __LINE__);
+	CHECK(live_blocks == before, "classification under failures keeps %ld "
+		  "blocks", live_blocks - before);
+}
+
+/* A new matcher: NULL, and nothing kept, when an allocation fails. */
+static void
+check_matcher_new(void)
+{
+	tally		t = {"bounce_matcher_new"};
+	long		n;
+
+	for (n = 0;; n++)
+	{
+		long		before = live_blocks;
+		bounce_matcher *m;
+
+		arm(n);
+		m = bounce_matcher_new();
+		disarm();
+		if (failed == 0)
+		{
+			bounce_matcher_free(m);
+			break;
+		}
+		t.points++;
+		if (m == NULL)
+			t.refused++;
+		else
+		{
+			t.absorbed++;
+			bounce_matcher_free(m);
+		}
+		if (live_blocks != before)
+			t.leaked++;
+	}
+	tally_report(&t, __LINE__);
+}
+
+/* A caller's rules: ASCII and not, one branch and several. */
+static const bounce_rule_def custom_defs[] = {
+	{"acme.full", "mailbox (?:is )?(?:full|over quota)|quota exceeded", 0,
+	BOUNCE_FULL_MAILBOX},
+	{"acme.gone", "adresse (?:inconnue|invalide)|utilisateur inconnu", 0,
+	BOUNCE_INVALID_MAILBOX},
+	{"acme.\xc3\xa9t\xc3\xa9", "bo\xc3\xaete pleine|\\bPostfach voll\\b", 0,
+	BOUNCE_FULL_MAILBOX},
+};
+#define NCUSTOM (sizeof(custom_defs) / sizeof(custom_defs[0]))
+
+static int
+compile_custom(bounce_rules **rules, char *errbuf, size_t errlen)
+{
+	bounce_rule_def defs[NCUSTOM];
+	size_t		i;
+
+	memcpy(defs, custom_defs, sizeof(defs));
+	for (i = 0; i < NCUSTOM; i++)
+		defs[i].pattern_len = strlen(defs[i].pattern);
+	return bounce_rules_compile(defs, NCUSTOM, rules, errbuf, errlen);
+}
+
+static int
+classify_custom(bounce_matcher *m, const bounce_rules *rules, size_t i,
+				bounce_result *r)
+{
+	const char *status,
+			   *text = text_at(i, &status);
+
+	return bounce_classify_custom(m, rules, status,
+								  status ? strlen(status) : 0, text,
+								  strlen(text), r);
+}
+
+/*
+ * A caller's rules, compiled over the built-in ones: BOUNCE_ENOMEM, not
+ * BOUNCE_ERULES (the patterns are good; pcre2 reports its own failure to
+ * allocate as a compile error), and nothing kept. Then classification
+ * with them, as above.
+ */
+static void
+check_custom_rules(void)
+{
+	tally		setup = {"bounce_rules_compile"},
+				check_t = {"bounce_pattern_check"},
+				use = {"classification with a caller's rules"};
+	bounce_rules *rules = NULL;
+	bounce_matcher *m = bounce_matcher_new(),
+			   *ref_m = bounce_matcher_new();
+	bounce_result r;
+	long		n,
+				before;
+	char		errbuf[256];
+	size_t		i;
+	int			rc;
+
+	/*
+	 * What the process-wide set keeps, not to be counted below: the texts
+	 * of its branches, made for the first caller's set compiled over it;
+	 * the UTF forms these texts need; and, after 16 searches of a form,
+	 * its JIT copy.
+	 */
+	rc = compile_custom(&rules, errbuf, sizeof(errbuf));
+	CHECK(rc == BOUNCE_OK, "custom rules compile: rc %d (%s)", rc, errbuf);
+	if (rc != BOUNCE_OK || m == NULL || ref_m == NULL)
+	{
+		bounce_rules_free(rules);
+		bounce_matcher_free(m);
+		bounce_matcher_free(ref_m);
+		return;
+	}
+	for (n = 0; n < 20; n++)
+		for (i = 0; i < NTEXTS; i++)
+			(void) classify_custom(ref_m, rules, i, &r);
+	bounce_rules_free(rules);
+
+	for (n = 0;; n++)
+	{
+		before = live_blocks;
+		arm(n);
+		rc = compile_custom(&rules, errbuf, sizeof(errbuf));
+		disarm();
+		if (failed == 0)
+			break;
+		setup.points++;
+		if (rc == BOUNCE_ENOMEM)
+			setup.refused++;
+		else if (rc == BOUNCE_OK)
+			setup.absorbed++;
+		else
+		{
+			setup.wrong++;
+			fprintf(stderr, "allocation %ld of bounce_rules_compile refused: "
+					"rc %d (%s)\n", n, rc, errbuf);
+		}
+		bounce_rules_free(rc == BOUNCE_OK ? rules : NULL);
+		if (live_blocks != before)
+		{
+			setup.leaked++;
+			fprintf(stderr, "allocation %ld of bounce_rules_compile "
+					"refused: %ld blocks kept\n", n, live_blocks - before);
+		}
+	}
+	bounce_rules_free(rules);
+	tally_report(&setup, __LINE__);
+
+	for (n = 0;; n++)
+	{
+		before = live_blocks;
+		arm(n);
+		rc = bounce_pattern_check(custom_defs[0].pattern,
+								  strlen(custom_defs[0].pattern),
+								  errbuf, sizeof(errbuf));
+		disarm();
+		if (failed == 0)
+			break;
+		check_t.points++;
+		if (rc == BOUNCE_ENOMEM)
+			check_t.refused++;
+		else if (rc == BOUNCE_OK)
+			check_t.absorbed++;
+		else
+		{
+			check_t.wrong++;
+			fprintf(stderr, "allocation %ld of bounce_pattern_check refused: "
+					"rc %d (%s)\n", n, rc, errbuf);
+		}
+		if (live_blocks != before)
+			check_t.leaked++;
+	}
+	tally_report(&check_t, __LINE__);
+
+	/*
+	 * A fresh set, which keeps its JIT copies until it is freed, and a
+	 * fresh matcher, whose buffers grow with the texts.
+	 */
+	bounce_matcher_free(m);
+	before = live_blocks;
+	m = bounce_matcher_new();
+	if (m == NULL || compile_custom(&rules, errbuf, sizeof(errbuf)) != BOUNCE_OK)
+	{
+		bounce_matcher_free(m);
+		bounce_matcher_free(ref_m);
+		return;
+	}
+	for (i = 0; i < NTEXTS; i++)
+	{
+		bounce_result want_r;
+		int			want = classify_custom(ref_m, rules, i, &want_r),
+					got;
+
+		for (n = 0;; n++)
+		{
+			arm(n);
+			got = classify_custom(m, rules, i, &r);
+			disarm();
+			if (failed == 0)
+				break;
+			use.points++;
+			if (got == BOUNCE_ENOMEM)
+				use.refused++;
+			else if (got == want && r.category == want_r.category &&
+					 r.rule_id == want_r.rule_id)
+				use.absorbed++;
+			else
+			{
+				use.wrong++;
+				fprintf(stderr, "custom, text %zu, allocation %ld refused: "
+						"rc %d\n", i, n, got);
+			}
+		}
+	}
+	bounce_rules_free(rules);
+	bounce_matcher_free(m);
+	if (live_blocks != before)
+		use.leaked++;
+	bounce_matcher_free(ref_m);
+	tally_report(&use, __LINE__);
+}
+
+/*
+ * bounce_provider, whose patterns are compiled on its first call: while
+ * that fails, BOUNCE_ENOMEM and nothing kept; the first call that gets
+ * its memory keeps the set, and names the provider as every later call.
+ */
+static void
+check_provider(void)
+{
+	static const char text[] = "550 5.7.1 Service unavailable, Client host "
+		"[192.0.2.7] blocked using Spamhaus; see https://www.spamhaus.org/";
+	tally		t = {"bounce_provider"};
+	bounce_matcher *m = bounce_matcher_new();
+	const char *name = NULL,
+			   *first_name = NULL;
+	bool		answered = false;
+	long		n,
+				before;
+	int			rc;
+
+	if (m == NULL)
+		return;
+	for (n = 0;; n++)
+	{
+		before = live_blocks;
+		arm(n);
+		rc = bounce_provider(m, text, strlen(text), &name);
+		disarm();
+		if (failed == 0)
+			break;
+		t.points++;
+		if (rc == BOUNCE_ENOMEM)
+		{
+			t.refused++;
+			if (!answered && live_blocks != before)
+				t.leaked++;
+		}
+		else if (rc == BOUNCE_OK)
+		{
+			t.absorbed++;
+			if (!answered)
+				first_name = name;
+			answered = true;
+		}
+		else
+			t.wrong++;
+	}
+	CHECK(rc == BOUNCE_OK && name != NULL &&
+		  (first_name == NULL || first_name == name),
+		  "bounce_provider: rc %d, %s (first answer %s)", rc,
+		  name ? name : "none", first_name ? first_name : "none");
+	bounce_matcher_free(m);
+	tally_report(&t, __LINE__);
+}
+
+/*
+ * bounce_init, the process-wide set: BOUNCE_ENOMEM while allocations
+ * fail, nothing kept, and a later call succeeds.
+ */
+static void
+check_init(void)
+{
+	long		before = live_blocks;
+	int			rc;
+
+	arm(100);
+	rc = bounce_init();
+	disarm();
+	CHECK(rc == BOUNCE_ENOMEM, "bounce_init with allocation 100 refused: %d",
+		  rc);
+	CHECK(live_blocks == before, "failed bounce_init keeps %ld blocks",
+		  live_blocks - before);
+	CHECK(bounce_init() == BOUNCE_OK, "bounce_init after a failure");
+}
+
+int
+main(int argc, char **argv)
+{
+	bounce_ruleset *reference;
+	bounce_matcher *m;
+	int			err;
+	size_t		i;
+
+	verbose = argc > 1 && strcmp(argv[1], "-v") == 0;
+	/* printf's buffer is allocated by the first output: do it now */
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	for (i = 0; i + 1 < sizeof(long_text); i++)
+		long_text[i] = "mailbox unavailable, please retry "[i % 34];
+
+	check_init();
+	reference = bounce_ruleset_compile(bounce_builtin_specs,
+									   bounce_builtin_spec_count, &err,
+									   NULL, 0);
+	CHECK(reference != NULL, "reference set: err %d", err);
+	if (reference == NULL)
+		return 1;
+	m = bounce_matcher_new();
+	for (i = 0; m != NULL && i < NTEXTS; i++)
+	{
+		const char *status,
+				   *text = text_at(i, &status);
+
+		wants[i] = classify(NULL, reference, m, status, text);
+	}
+	bounce_matcher_free(m);
+	bounce_ruleset_free(reference);
+
+	check_matcher_new();
+	check_classify();
+	check_custom_rules();
+	check_provider();
+	check_builtin_setup();
+
+	printf("%d passed, %d failed\n", n_passed, n_failed);
+	return n_failed ? 1 : 0;
+}
