@@ -1115,7 +1115,7 @@ sqlite3_bounce_init(sqlite3 *db, char **pzErrMsg,
 	}
 	if ((state->matcher = bounce_matcher_new()) == NULL)
 	{
-		sqlite3_free(state);
+		bounce_conn_unref(state);	/* with the rules read above */
 		*pzErrMsg = sqlite3_mprintf("bounce: out of memory");
 		return SQLITE_NOMEM;
 	}

@@ -24,10 +24,20 @@ $(SQLITE_EXT): sqlite/bounce_sqlite.c build/libbounce.a $(CORE_HDRS)
 		build/libbounce.a $(PCRE2_LIBS) -lpthread
 
 # The suite needs the core's corpus driver for the parity check; it runs it
-# itself so that the comparison is with the rules of this build.
-test-sqlite: $(SQLITE_EXT) build/test/corpus_test
+# itself so that the comparison is with the rules of this build. Then the
+# module when allocations fail (oom_sqlite replaces malloc: the normal build
+# only, never under a sanitizer or valgrind, which run run.sh themselves).
+test-sqlite: $(SQLITE_EXT) build/test/corpus_test build/test/oom_sqlite
 	@SQLITE3="$(SQLITE3)" PYTHON3="$(PYTHON3)" VALGRIND="$(VALGRIND)" \
 		sh test/sqlite/run.sh $(CORPUS)
+	@echo "== oom_sqlite: every allocation of seven scenarios failed in turn"
+	@build/test/oom_sqlite $(SQLITE_EXT)
+
+SQLITE3_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+
+build/test/oom_sqlite: test/sqlite/oom_sqlite.c
+	@mkdir -p build/test
+	$(CC) -std=gnu99 $(OPT) $(WARN) -o $@ $< $(SQLITE3_LIBS) -ldl
 
 demo-report: $(SQLITE_EXT)
 	@$(SQLITE3) -batch -bail :memory: < test/data/demo-report.sql
