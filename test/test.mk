@@ -6,6 +6,8 @@ build/test/%: test/core/%.c test/core/tsv.h test/core/unwrap_check.h build/libbo
 	@mkdir -p build/test
 	$(CC) $(BOUNCE_CFLAGS) -o $@ $< build/libbounce.a $(PCRE2_LIBS) -lpthread
 
+build/test/oom_test: test/core/oom_alloc.h
+
 # Unit tests, the core when allocations fail (oom_test replaces malloc, so
 # never under $(VALGRIND)), then the whole corpus (with the
 # prefilter/reference parity check); no rule's \b next to a letter \b cannot see; no rule that spells

@@ -27,132 +27,7 @@
 
 #include "../../core/internal.h"
 
-/* ================================================================ */
-/* The allocator: glibc's, with one allocation made to fail.        */
-/* ================================================================ */
-
-extern void *__libc_malloc(size_t size);
-extern void *__libc_calloc(size_t count, size_t size);
-extern void *__libc_realloc(void *block, size_t size);
-extern void __libc_free(void *block);
-
-static bool armed;				/* count allocations, fail the chosen one */
-static long allocations;		/* made since armed */
-static long fail_at = -1;		/* which one fails (from 0); -1: none */
-static long failed;				/* how many were refused since armed */
-static long live_blocks;		/* blocks allocated minus blocks freed */
-
-/* A place for a debugger's breakpoint: the chosen allocation fails. */
-__attribute__((noinline)) static void
-refused_here(void)
-{
-	__asm__ volatile("");
-}
-
-static bool
-refuse(void)
-{
-	if (!armed)
-		return false;
-	if (allocations++ != fail_at)
-		return false;
-	failed++;
-	refused_here();
-	return true;
-}
-
-void *
-malloc(size_t size)
-{
-	void	   *block = refuse() ? NULL : __libc_malloc(size);
-
-	if (block != NULL)
-		__atomic_fetch_add(&live_blocks, 1, __ATOMIC_RELAXED);
-	return block;
-}
-
-void *
-calloc(size_t count, size_t size)
-{
-	void	   *block = refuse() ? NULL : __libc_calloc(count, size);
-
-	if (block != NULL)
-		__atomic_fetch_add(&live_blocks, 1, __ATOMIC_RELAXED);
-	return block;
-}
-
-void *
-realloc(void *block, size_t size)
-{
-	void	   *grown;
-
-	if (block != NULL && size == 0)
-	{
-		free(block);
-		return NULL;
-	}
-	if (refuse())
-		return NULL;			/* the old block stays the caller's */
-	grown = __libc_realloc(block, size);
-	if (grown != NULL && block == NULL)
-		__atomic_fetch_add(&live_blocks, 1, __ATOMIC_RELAXED);
-	return grown;
-}
-
-void
-free(void *block)
-{
-	if (block != NULL)
-		__atomic_fetch_sub(&live_blocks, 1, __ATOMIC_RELAXED);
-	__libc_free(block);
-}
-
-/* Fail allocation n (from now, counting from 0) of what follows; -1: none. */
-static void
-arm(long n)
-{
-	allocations = 0;
-	failed = 0;
-	fail_at = n;
-	armed = true;
-}
-
-static void
-disarm(void)
-{
-	armed = false;
-}
-
-/* ================================================================ */
-/* The harness.                                                     */
-/* ================================================================ */
-
-static int	n_passed,
-			n_failed;
-static bool verbose;
-
-static void check(bool ok, int line, const char *fmt,...)
-			__attribute__((format(printf, 3, 4)));
-
-static void
-check(bool ok, int line, const char *fmt,...)
-{
-	va_list		ap;
-
-	if (ok)
-	{
-		n_passed++;
-		return;
-	}
-	n_failed++;
-	fprintf(stderr, "FAIL %s:%d: ", __FILE__, line);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-#define CHECK(ok, ...) check((ok), __LINE__, __VA_ARGS__)
+#include "oom_alloc.h"
 
 /* A failure at each allocation can be thousands of checks: count them once. */
 typedef struct tally
@@ -168,7 +43,7 @@ typedef struct tally
 static void
 tally_report(const tally *t, int line)
 {
-	check(t->wrong == 0 && t->leaked == 0 && t->points > 0, line,
+	check(t->wrong == 0 && t->leaked == 0 && t->points > 0, __FILE__, line,
 		  "%s: %ld allocations failed in turn: %ld wrong answers, %ld kept "
 		  "blocks", t->what, t->points, t->wrong, t->leaked);
 	if (verbose)
@@ -415,38 +290,77 @@ check_classify(void)
 		  "blocks", live_blocks - before);
 }
 
+/*
+ * Call call(state) with its allocation 0, 1, 2, ... failing in turn until
+ * a call reaches no failure. Each must return BOUNCE_OK or BOUNCE_ENOMEM
+ * (anything else is a wrong answer), and after undo(state), which frees
+ * what a call made, no block may be left over.
+ */
+static void
+fail_each(tally *t, int (*call) (void *state), void (*undo) (void *state),
+		  void *state)
+{
+	long		n,
+				before;
+	int			rc;
+
+	for (n = 0;; n++)
+	{
+		before = live_blocks;
+		arm(n);
+		rc = call(state);
+		disarm();
+		undo(state);
+		if (failed == 0)
+			break;
+		t->points++;
+		if (rc == BOUNCE_ENOMEM)
+			t->refused++;
+		else if (rc == BOUNCE_OK)
+			t->absorbed++;
+		else
+		{
+			t->wrong++;
+			fprintf(stderr, "%s, allocation %ld refused: rc %d\n", t->what,
+					n, rc);
+		}
+		if (live_blocks != before)
+		{
+			t->leaked++;
+			fprintf(stderr, "%s, allocation %ld refused: %ld blocks kept\n",
+					t->what, n, live_blocks - before);
+		}
+	}
+	CHECK(rc == BOUNCE_OK, "%s with all its memory: rc %d", t->what, rc);
+	tally_report(t, __LINE__);
+}
+
+static int
+new_matcher(void *state)
+{
+	bounce_matcher **m = state;
+
+	*m = bounce_matcher_new();
+	return *m != NULL ? BOUNCE_OK : BOUNCE_ENOMEM;
+}
+
+static void
+free_matcher(void *state)
+{
+	bounce_matcher **m = state;
+
+	bounce_matcher_free(*m);
+	*m = NULL;
+}
+
 /* A new matcher: NULL, and nothing kept, when an allocation fails. */
 static void
 check_matcher_new(void)
 {
 	tally		t = {"bounce_matcher_new"};
-	long		n;
+	bounce_matcher *m = NULL;
 
-	for (n = 0;; n++)
-	{
-		long		before = live_blocks;
-		bounce_matcher *m;
-
-		arm(n);
-		m = bounce_matcher_new();
-		disarm();
-		if (failed == 0)
-		{
-			bounce_matcher_free(m);
-			break;
-		}
-		t.points++;
-		if (m == NULL)
-			t.refused++;
-		else
-		{
-			t.absorbed++;
-			bounce_matcher_free(m);
-		}
-		if (live_blocks != before)
-			t.leaked++;
-	}
-	tally_report(&t, __LINE__);
+	fail_each(&t, new_matcher, free_matcher, &m);
 }
 
 /* A caller's rules: ASCII and not, one branch and several. */
@@ -482,6 +396,47 @@ classify_custom(bounce_matcher *m, const bounce_rules *rules, size_t i,
 	return bounce_classify_custom(m, rules, status,
 								  status ? strlen(status) : 0, text,
 								  strlen(text), r);
+}
+
+static int
+compile_custom_state(void *state)
+{
+	char		errbuf[256];
+	int			rc = compile_custom(state, errbuf, sizeof(errbuf));
+
+	if (rc != BOUNCE_OK && rc != BOUNCE_ENOMEM)
+		fprintf(stderr, "bounce_rules_compile: %s\n", errbuf);
+	return rc;
+}
+
+static void
+free_custom_state(void *state)
+{
+	bounce_rules **rules = state;
+
+	bounce_rules_free(*rules);
+	*rules = NULL;
+}
+
+static int
+check_pattern_state(void *state)
+{
+	char		errbuf[256];
+	int			rc;
+
+	(void) state;
+	rc = bounce_pattern_check(custom_defs[0].pattern,
+							  strlen(custom_defs[0].pattern), errbuf,
+							  sizeof(errbuf));
+	if (rc != BOUNCE_OK && rc != BOUNCE_ENOMEM)
+		fprintf(stderr, "bounce_pattern_check: %s\n", errbuf);
+	return rc;
+}
+
+static void
+skip_undo(void *state)
+{
+	(void) state;
 }
 
 /*
@@ -526,61 +481,8 @@ check_custom_rules(void)
 			(void) classify_custom(ref_m, rules, i, &r);
 	bounce_rules_free(rules);
 
-	for (n = 0;; n++)
-	{
-		before = live_blocks;
-		arm(n);
-		rc = compile_custom(&rules, errbuf, sizeof(errbuf));
-		disarm();
-		if (failed == 0)
-			break;
-		setup.points++;
-		if (rc == BOUNCE_ENOMEM)
-			setup.refused++;
-		else if (rc == BOUNCE_OK)
-			setup.absorbed++;
-		else
-		{
-			setup.wrong++;
-			fprintf(stderr, "allocation %ld of bounce_rules_compile refused: "
-					"rc %d (%s)\n", n, rc, errbuf);
-		}
-		bounce_rules_free(rc == BOUNCE_OK ? rules : NULL);
-		if (live_blocks != before)
-		{
-			setup.leaked++;
-			fprintf(stderr, "allocation %ld of bounce_rules_compile "
-					"refused: %ld blocks kept\n", n, live_blocks - before);
-		}
-	}
-	bounce_rules_free(rules);
-	tally_report(&setup, __LINE__);
-
-	for (n = 0;; n++)
-	{
-		before = live_blocks;
-		arm(n);
-		rc = bounce_pattern_check(custom_defs[0].pattern,
-								  strlen(custom_defs[0].pattern),
-								  errbuf, sizeof(errbuf));
-		disarm();
-		if (failed == 0)
-			break;
-		check_t.points++;
-		if (rc == BOUNCE_ENOMEM)
-			check_t.refused++;
-		else if (rc == BOUNCE_OK)
-			check_t.absorbed++;
-		else
-		{
-			check_t.wrong++;
-			fprintf(stderr, "allocation %ld of bounce_pattern_check refused: "
-					"rc %d (%s)\n", n, rc, errbuf);
-		}
-		if (live_blocks != before)
-			check_t.leaked++;
-	}
-	tally_report(&check_t, __LINE__);
+	fail_each(&setup, compile_custom_state, free_custom_state, &rules);
+	fail_each(&check_t, check_pattern_state, skip_undo, NULL);
 
 	/*
 	 * A fresh set, which keeps its JIT copies until it is freed, and a
