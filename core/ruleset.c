@@ -2298,8 +2298,9 @@ late_compile_error(int pcre2_err)
 /*
  * Rule i's whole pattern, for the reference path: compiled on its first
  * use there (the set, or the build for the built-in rules, checked that
- * it compiles: NULL with *err set, see late_compile_error). Threads that
- * race compile it each and keep the first.
+ * it compiles: NULL with *err set, see late_compile_error; *err is
+ * BOUNCE_OK otherwise). Threads that race compile it each and keep the
+ * first.
  */
 static pcre2_code *
 whole_code(const bounce_ruleset *set, size_t i, int *err)
@@ -2308,6 +2309,7 @@ whole_code(const bounce_ruleset *set, size_t i, int *err)
 	int			pcre2_err;
 	size_t		offset;
 
+	*err = BOUNCE_OK;
 	if (code != NULL)
 		return code;
 	if ((code = compile_one(set->specs[i].pattern, &pcre2_err,
@@ -2329,7 +2331,7 @@ whole_code(const bounce_ruleset *set, size_t i, int *err)
  * the original is kept in its place (not tried again); when the copy
  * cannot be made, or the set's JIT_BUDGET is spent, the interpreter runs
  * the original, as without JIT. NULL, with *err set, when a UTF form
- * compiled late fails.
+ * compiled late fails (*err is BOUNCE_OK otherwise).
  */
 static pcre2_code *
 branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
@@ -2344,6 +2346,7 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
 	size_t	   *budget_used,
 				jit_size = 0;
 
+	*err = BOUNCE_OK;
 	if (original == NULL)
 	{
 		/* a UTF form first needed now (see branch.code) */
