@@ -2658,6 +2658,46 @@ found:
   corpus and 200,000 generated rows), no row changed category besides the
   new corpus rows.
 
+- The fortieth session (2026-12-06) ran four more rounds, gathered by
+  helpers that did not see the rules, each set checked against the
+  project's corpus, the development corpus and the other sets of
+  /work/holdout29. h316 was scored at be09c7e, h317 at d354a81, h318 at
+  2ff9084 and h319 at 972f865 (each with the rules of the rounds before):
+
+  | round (start) | sets | rows | first run | after |
+  |---|---|---:|---:|---:|
+  | h316 (be09c7e) | Java, .NET and Ruby mail libraries' exceptions: JavaMail, MailKit, System.Net.Mail, Net::SMTP (32/36); helpdesk, ticketing and CRM systems: Zammad, FreeScout, osTicket, Zendesk, HubSpot (28/31); mailbox storage and account state: over quota, disabled, suspended (35/35); content and size refusals: amavis, rspamd, Mimecast, Proofpoint, Microsoft (27/29) | 131 | 93.1% (122) | 123 |
+  | h317 (d354a81) | monitoring, alerting and CI tools' notifications: Grafana, Alertmanager, Jenkins, GitLab, Uptime Kuma, Sentry (31/36); e-commerce and CMS platforms: Magento, PrestaShop, Ghost, Joomla, WordPress (27/33); devices and appliances: NAS boxes, printers, routers, cameras (23/30); forwarding and alias services: SimpleLogin, Forward Email, Cloudflare Email Routing, addy.io (33/36) | 135 | 84.4% (114) | 115 |
+  | h318 (2ff9084) | Python's smtplib and frameworks: Django, Flask, Celery, Odoo (36/36); Node.js and PHP mail libraries: nodemailer, Symfony Mailer, SwiftMailer, CakePHP (34/37); administrators' list archives and operator forums: mailop, postfix-users, Mailman-Users (30/32); hosting control panels: Plesk, HestiaCP, CyberPanel, DirectAdmin (34/36) | 141 | 95.0% (134) | 135 |
+  | h319 (972f865) | Rust, Go, Elixir and Java client libraries: lettre, gomail, go-mail, Bamboo, Simple Java Mail (33/38); Perl modules and applications: Net::SMTP, Email::Sender, MIME::Lite, Sympa, RT (29/34); provider APIs: Microsoft Graph, EWS, the Gmail API, Apps Script (23/36); fediverse and community platforms: Mastodon, Mattermost, Discourse, Rocket.Chat (27/36) | 144 | 77.8% (112) | 118 |
+  | all | 16 sets | 551 | 87.5% (482) | 491 (89.1%) |
+
+  (Test corpus rows: mta-3003 to mta-3007, intl-0542 to intl-0546,
+  prov-ms-117; prov-apple-007 and -008 relabelled. Files in
+  /work/holdout29/, each with the texts already in the project's corpus,
+  the development corpus or another set dropped: 66 of 617.)
+  What generalised: a sending cap in Portuguese or Spanish with the verb
+  first reputation-issues; Apple's "[CSnn] Message rejected due to local
+  policy" reputation-issues (its spam filter's verdicts; this reverses
+  the decision kept in the two sessions before, and lifts h313 to 92);
+  Postfix's "SASL authentication failed; server x said: ..." decided by
+  the reply it quotes (SendGrid's "Maximum credits exceeded"
+  reputation-issues); a daily or hourly "delivery limit" the sender's
+  cap; an IMAP or POP3 greeting on an SMTP session connection-error;
+  "Username used for auth is not valid" relaying-issues; Apps Script's
+  MailApp limits, Outlook.com's RefuseQuota verdict, a Japanese policy
+  refusal. Kept against the sets (docs/categories.md, "the fortieth
+  session"): protocol faults policy-related (the largest share of the
+  misses: devices and client libraries meet them most); Microsoft's
+  "4.7.500 Server busy" reputation-issues (two more sets read
+  recipient-server-error); Exim's delay warning other (two sets read
+  message-expired); submission log-in failures relaying-issues; the
+  sender's domain set up wrongly policy-related; API request errors
+  other. Against be09c7e, on 204,880 rows (the test corpus, the
+  development corpus and 200,000 generated rows), the only rows that
+  changed category are the seven that quote Apple's CS01 (two corpus
+  rows, relabelled, and five generated from them).
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
