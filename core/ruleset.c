@@ -2508,11 +2508,12 @@ try_branches(const bounce_ruleset *set, bounce_matcher *m,
 				continue;			/* its second requirement is missing */
 			else
 			{
+				int			err;
 				pcre2_code *code = branch_code(set, &set->branches[b],
-											   ascii, len, &rc);
+											   ascii, len, &err);
 
-				if (code != NULL)
-					rc = search(set, m, code, text, len, &s, &l, limit_hit);
+				rc = code != NULL ? search(set, m, code, text, len, &s, &l,
+										   limit_hit) : err;
 			}
 			if (rc < 0)
 				return rc;
@@ -2599,11 +2600,12 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		for (i = 0; i < set->count; i++)
 		{
 			pcre2_code *code;
+			int			err;
 
 			if (!bounce_when_holds(set->specs[i].when, ctx))
 				continue;
-			if ((code = whole_code(set, i, &rc)) == NULL)
-				return rc;
+			if ((code = whole_code(set, i, &err)) == NULL)
+				return err;
 			rc = search(set, m, code, text, len, mstart, mlen, limit_hit);
 			if (rc < 0)
 				return rc;
