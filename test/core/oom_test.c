@@ -89,22 +89,6 @@ typedef struct answer
 	const char *rule_id;
 } answer;
 
-static answer
-classify(const bounce_ruleset *custom, const bounce_ruleset *set,
-		 bounce_matcher *m, const char *status, const char *text)
-{
-	bounce_result r;
-	answer		a;
-
-	memset(&r, 0, sizeof(r));
-	a.rc = bounce_classify_sets(custom, set, true, m, status,
-								status ? strlen(status) : 0, text,
-								text ? strlen(text) : 0, &r);
-	a.category = r.category;
-	a.rule_id = r.rule_id;
-	return a;
-}
-
 static bool
 same_answer(answer a, answer b)
 {
@@ -133,6 +117,81 @@ text_at(size_t i, const char **status)
 	}
 	*status = "550";
 	return long_text;
+}
+
+/*
+ * What a check classifies with: a rule set of its own (set), or the
+ * process-wide one with a caller's rules first (rules, which may be NULL);
+ * and a matcher.
+ */
+typedef struct classifier
+{
+	const bounce_ruleset *set;
+	const bounce_rules *rules;
+	bounce_matcher *m;
+} classifier;
+
+static answer
+classify_text(const classifier *c, size_t i)
+{
+	const char *status,
+			   *text = text_at(i, &status);
+	size_t		status_len = status ? strlen(status) : 0;
+	bounce_result r;
+	answer		a;
+
+	memset(&r, 0, sizeof(r));
+	a.rc = c->set != NULL ?
+		bounce_classify_sets(NULL, c->set, true, c->m, status, status_len,
+							 text, strlen(text), &r) :
+		bounce_classify_custom(c->m, c->rules, status, status_len, text,
+							   strlen(text), &r);
+	a.category = r.category;
+	a.rule_id = r.rule_id;
+	return a;
+}
+
+/*
+ * Classify each text with its allocation 0, 1, 2, ... failing in turn,
+ * until a call reaches no failure: each answer must be BOUNCE_ENOMEM or
+ * want's, and the last one want's.
+ */
+static void
+fail_each_text(tally *t, const classifier *c, const answer *want)
+{
+	size_t		i;
+
+	for (i = 0; i < NTEXTS; i++)
+	{
+		answer		got;
+		long		n;
+
+		for (n = 0;; n++)
+		{
+			arm(n);
+			got = classify_text(c, i);
+			disarm();
+			if (failed == 0)
+				break;			/* the call made fewer than n + 1 */
+			t->points++;
+			if (got.rc == BOUNCE_ENOMEM)
+				t->refused++;
+			else if (same_answer(got, want[i]))
+				t->absorbed++;
+			else
+			{
+				t->wrong++;
+				fprintf(stderr, "%s, text %zu, allocation %ld refused: rc %d, "
+						"%s by %s (want %s by %s)\n", t->what, i, n, got.rc,
+						bounce_category_name(got.category),
+						got.rule_id ? got.rule_id : "codes",
+						bounce_category_name(want[i].category),
+						want[i].rule_id ? want[i].rule_id : "codes");
+			}
+		}
+		CHECK(same_answer(got, want[i]), "%s, text %zu: answered otherwise "
+			  "once memory was given", t->what, i);
+	}
 }
 
 /* ================================================================ */
@@ -172,7 +231,6 @@ check_builtin_setup(void)
 	step = total / 120 + 1;
 	for (n = 0; n < total; n = n < 40 ? n + 1 : n + step + n % 7)
 	{
-		bounce_matcher *m;
 		size_t		i;
 
 		before = live_blocks;
@@ -196,22 +254,17 @@ check_builtin_setup(void)
 		else
 		{
 			/* absorbed: the set must answer as the reference does */
-			t.absorbed++;
-			m = bounce_matcher_new();
-			for (i = 0; m != NULL && i < NTEXTS; i++)
-			{
-				const char *status,
-						   *text = text_at(i, &status);
+			classifier	c = {set, NULL, bounce_matcher_new()};
 
-				if (!same_answer(classify(NULL, set, m, status, text),
-								 wants[i]))
+			t.absorbed++;
+			for (i = 0; c.m != NULL && i < NTEXTS; i++)
+				if (!same_answer(classify_text(&c, i), wants[i]))
 				{
 					t.wrong++;
 					fprintf(stderr, "allocation %ld of set-up refused: "
 							"text %zu answered otherwise\n", n, i);
 				}
-			}
-			bounce_matcher_free(m);
+			bounce_matcher_free(c.m);
 			bounce_ruleset_free(set);
 		}
 		if (live_blocks != before)
@@ -237,51 +290,18 @@ check_classify(void)
 	tally		t = {"classification"};
 	long		before = live_blocks;
 	int			err;
+	classifier	c = {NULL, NULL, NULL};
 	bounce_ruleset *set;
-	bounce_matcher *m;
-	size_t		i;
 
 	set = bounce_ruleset_compile(bounce_builtin_specs,
 								 bounce_builtin_spec_count, &err, NULL, 0);
 	CHECK(set != NULL, "fresh set: err %d", err);
 	if (set == NULL)
 		return;
-	m = bounce_matcher_new();
-	for (i = 0; m != NULL && i < NTEXTS; i++)
-	{
-		const char *status,
-				   *text = text_at(i, &status);
-		answer		want = wants[i],
-					got;
-		long		n;
-
-		for (n = 0;; n++)
-		{
-			arm(n);
-			got = classify(NULL, set, m, status, text);
-			disarm();
-			if (failed == 0)
-				break;			/* the call made fewer than n + 1 */
-			t.points++;
-			if (got.rc == BOUNCE_ENOMEM)
-				t.refused++;
-			else if (same_answer(got, want))
-				t.absorbed++;
-			else
-			{
-				t.wrong++;
-				fprintf(stderr, "text %zu, allocation %ld refused: rc %d, "
-						"%s by %s (want %s by %s)\n", i, n, got.rc,
-						bounce_category_name(got.category),
-						got.rule_id ? got.rule_id : "codes",
-						bounce_category_name(want.category),
-						want.rule_id ? want.rule_id : "codes");
-			}
-		}
-		CHECK(same_answer(got, want), "text %zu: answered otherwise once "
-			  "memory was given", i);
-	}
-	bounce_matcher_free(m);
+	c.set = set;
+	if ((c.m = bounce_matcher_new()) != NULL)
+		fail_each_text(&t, &c, wants);
+	bounce_matcher_free(c.m);
 	bounce_ruleset_free(set);
 	if (live_blocks != before)
 		t.leaked++;
@@ -387,18 +407,6 @@ compile_custom(bounce_rules **rules, char *errbuf, size_t errlen)
 }
 
 static int
-classify_custom(bounce_matcher *m, const bounce_rules *rules, size_t i,
-				bounce_result *r)
-{
-	const char *status,
-			   *text = text_at(i, &status);
-
-	return bounce_classify_custom(m, rules, status,
-								  status ? strlen(status) : 0, text,
-								  strlen(text), r);
-}
-
-static int
 compile_custom_state(void *state)
 {
 	char		errbuf[256];
@@ -452,9 +460,9 @@ check_custom_rules(void)
 				check_t = {"bounce_pattern_check"},
 				use = {"classification with a caller's rules"};
 	bounce_rules *rules = NULL;
-	bounce_matcher *m = bounce_matcher_new(),
-			   *ref_m = bounce_matcher_new();
-	bounce_result r;
+	classifier	ref = {NULL, NULL, bounce_matcher_new()},
+				c = {NULL, NULL, NULL};
+	answer		want[NTEXTS];
 	long		n,
 				before;
 	char		errbuf[256];
@@ -469,17 +477,12 @@ check_custom_rules(void)
 	 */
 	rc = compile_custom(&rules, errbuf, sizeof(errbuf));
 	CHECK(rc == BOUNCE_OK, "custom rules compile: rc %d (%s)", rc, errbuf);
-	if (rc != BOUNCE_OK || m == NULL || ref_m == NULL)
-	{
-		bounce_rules_free(rules);
-		bounce_matcher_free(m);
-		bounce_matcher_free(ref_m);
-		return;
-	}
-	for (n = 0; n < 20; n++)
+	ref.rules = rules;
+	for (n = 0; rc == BOUNCE_OK && ref.m != NULL && n < 20; n++)
 		for (i = 0; i < NTEXTS; i++)
-			(void) classify_custom(ref_m, rules, i, &r);
+			(void) classify_text(&ref, i);
 	bounce_rules_free(rules);
+	rules = NULL;
 
 	fail_each(&setup, compile_custom_state, free_custom_state, &rules);
 	fail_each(&check_t, check_pattern_state, skip_undo, NULL);
@@ -488,47 +491,22 @@ check_custom_rules(void)
 	 * A fresh set, which keeps its JIT copies until it is freed, and a
 	 * fresh matcher, whose buffers grow with the texts.
 	 */
-	bounce_matcher_free(m);
 	before = live_blocks;
-	m = bounce_matcher_new();
-	if (m == NULL || compile_custom(&rules, errbuf, sizeof(errbuf)) != BOUNCE_OK)
+	if (rc == BOUNCE_OK && ref.m != NULL &&
+		(c.m = bounce_matcher_new()) != NULL &&
+		compile_custom(&rules, errbuf, sizeof(errbuf)) == BOUNCE_OK)
 	{
-		bounce_matcher_free(m);
-		bounce_matcher_free(ref_m);
-		return;
-	}
-	for (i = 0; i < NTEXTS; i++)
-	{
-		bounce_result want_r;
-		int			want = classify_custom(ref_m, rules, i, &want_r),
-					got;
-
-		for (n = 0;; n++)
-		{
-			arm(n);
-			got = classify_custom(m, rules, i, &r);
-			disarm();
-			if (failed == 0)
-				break;
-			use.points++;
-			if (got == BOUNCE_ENOMEM)
-				use.refused++;
-			else if (got == want && r.category == want_r.category &&
-					 r.rule_id == want_r.rule_id)
-				use.absorbed++;
-			else
-			{
-				use.wrong++;
-				fprintf(stderr, "custom, text %zu, allocation %ld refused: "
-						"rc %d\n", i, n, got);
-			}
-		}
+		/* the answers name rules of this set: taken from it */
+		c.rules = ref.rules = rules;
+		for (i = 0; i < NTEXTS; i++)
+			want[i] = classify_text(&ref, i);
+		fail_each_text(&use, &c, want);
 	}
 	bounce_rules_free(rules);
-	bounce_matcher_free(m);
+	bounce_matcher_free(c.m);
 	if (live_blocks != before)
 		use.leaked++;
-	bounce_matcher_free(ref_m);
+	bounce_matcher_free(ref.m);
 	tally_report(&use, __LINE__);
 }
 
@@ -610,7 +588,7 @@ int
 main(int argc, char **argv)
 {
 	bounce_ruleset *reference;
-	bounce_matcher *m;
+	classifier	ref = {NULL, NULL, NULL};
 	int			err;
 	size_t		i;
 
@@ -627,15 +605,11 @@ main(int argc, char **argv)
 	CHECK(reference != NULL, "reference set: err %d", err);
 	if (reference == NULL)
 		return 1;
-	m = bounce_matcher_new();
-	for (i = 0; m != NULL && i < NTEXTS; i++)
-	{
-		const char *status,
-				   *text = text_at(i, &status);
-
-		wants[i] = classify(NULL, reference, m, status, text);
-	}
-	bounce_matcher_free(m);
+	ref.set = reference;
+	ref.m = bounce_matcher_new();
+	for (i = 0; ref.m != NULL && i < NTEXTS; i++)
+		wants[i] = classify_text(&ref, i);
+	bounce_matcher_free(ref.m);
 	bounce_ruleset_free(reference);
 
 	check_matcher_new();
