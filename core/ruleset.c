@@ -430,7 +430,9 @@ index_second(bounce_ruleset *set, const bounce_factors *f, uint32_t b,
 
 /*
  * The trie of the literals while the automaton is built: children as
- * sibling lists, found by a walk (a build-time cost only).
+ * sibling lists, found by a walk (a build-time cost only), except the
+ * root's, which are looked up by byte: every literal starts there, most
+ * failure links end there, and its list is the longest.
  */
 typedef struct trie
 {
@@ -439,6 +441,7 @@ typedef struct trie
 	uint32_t   *child;			/* first child, NO_STATE: none */
 	uint32_t   *sibling;
 	unsigned char *byte;		/* the folded byte leading into the node */
+	uint32_t	root_child[256];	/* by byte; 0 (the root): none */
 } trie;
 
 static uint32_t
@@ -446,6 +449,8 @@ trie_child(const trie *tr, uint32_t node, unsigned char c)
 {
 	uint32_t	k;
 
+	if (node == 0)
+		return tr->root_child[c] != 0 ? tr->root_child[c] : NO_STATE;
 	for (k = tr->child[node]; k != NO_STATE; k = tr->sibling[k])
 		if (tr->byte[k] == c)
 			return k;
@@ -480,6 +485,8 @@ trie_add_node(trie *tr, uint32_t parent, unsigned char c)
 	{
 		tr->sibling[k] = tr->child[parent];
 		tr->child[parent] = k;
+		if (parent == 0)
+			tr->root_child[c] = k;
 	}
 	else
 		tr->sibling[k] = NO_STATE;
