@@ -210,7 +210,8 @@ typedef struct branch
 	pcre2_code *code;			/* the UTF form; NULL until a text needs it
 								 * for a phrase branch and for the
 								 * built-in rules' (branch_code) */
-	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts */
+	pcre2_code *ascii_code;		/* the same without UTF, for ASCII texts:
+								 * NULL until such a text needs it */
 	pcre2_code *jit[2];			/* a JIT-compiled copy of code [0] and of
 								 * ascii_code [1], made once the form has
 								 * searched JIT_AFTER_SEARCHES texts (or a
@@ -222,6 +223,9 @@ typedef struct branch
 								 * pattern from src_at */
 	uint32_t	src_len;
 	bool		phrase;			/* decided by the scan alone */
+	bool		ascii_form;		/* searches ASCII texts with ascii_code (its
+								 * source is ASCII; cleared, atomically,
+								 * when pcre2 refuses it without UTF) */
 	bool		has_second;		/* also needs a literal of a second set */
 } branch;
 
@@ -1458,17 +1462,18 @@ is_ascii(const char *s)
 }
 
 /*
- * Compile len bytes of a pattern (PCRE2_ZERO_TERMINATED: all of it); JIT
- * comes later, where wanted. NULL on failure.
+ * Compile len bytes of a pattern (PCRE2_ZERO_TERMINATED: all of it) with
+ * options (BOUNCE_COMPILE_OPTIONS, without PCRE2_UTF for an ASCII form);
+ * JIT comes later, where wanted. NULL on failure.
  */
 static pcre2_code *
-compile_part(const char *pattern, size_t len, int *code, size_t *offset)
+compile_part(const char *pattern, size_t len, uint32_t options, int *code,
+			 size_t *offset)
 {
 	pcre2_code *re;
 	PCRE2_SIZE	off = 0;
 
-	re = pcre2_compile((PCRE2_SPTR) pattern, len, BOUNCE_COMPILE_OPTIONS,
-					   code, &off, NULL);
+	re = pcre2_compile((PCRE2_SPTR) pattern, len, options, code, &off, NULL);
 	*offset = off;
 	return re;
 }
@@ -1477,7 +1482,8 @@ compile_part(const char *pattern, size_t len, int *code, size_t *offset)
 static pcre2_code *
 compile_one(const char *pattern, int *code, size_t *offset)
 {
-	return compile_part(pattern, PCRE2_ZERO_TERMINATED, code, offset);
+	return compile_part(pattern, PCRE2_ZERO_TERMINATED,
+						BOUNCE_COMPILE_OPTIONS, code, offset);
 }
 
 int
@@ -1683,21 +1689,11 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		/*
 		 * An ASCII pattern on an ASCII text matches byte for byte as it
 		 * does character for character, and pcre2 runs it about a third
-		 * faster without decoding UTF-8 (a pattern non-UTF mode refuses,
-		 * such as one with \x{212A}, keeps only its UTF form).
+		 * faster without decoding UTF-8. That form too is compiled when a
+		 * text first needs it (branch_code): most branches search no text
+		 * or few, and compiling them all here took a third of bounce_init.
 		 */
-		if (is_ascii(patterns[i]))
-		{
-			PCRE2_SIZE	off;
-			int			code;
-
-			br->ascii_code = pcre2_compile((PCRE2_SPTR) patterns[i],
-										   PCRE2_ZERO_TERMINATED,
-										   BOUNCE_COMPILE_OPTIONS & ~PCRE2_UTF,
-										   &code, &off, NULL);
-			if (br->ascii_code == NULL && BOUNCE_COMPILE_OUT_OF_MEMORY(code))
-				goto fail;
-		}
+		br->ascii_form = is_ascii(patterns[i]);
 	}
 	for (i = 0; i < set->nbranches; i++)
 		free(patterns[i]);
@@ -2331,42 +2327,54 @@ whole_code(const bounce_ruleset *set, size_t i, int *err)
 /*
  * The compiled form of branch br that searches a text, ASCII or not: its
  * ASCII form for an ASCII text where it has one, else its UTF form. A form
- * is JIT-compiled once it has searched JIT_AFTER_SEARCHES texts, or at once
+ * is compiled when a text first needs it (the UTF form of a caller's
+ * branch that is not a phrase was at set-up). A form is JIT-compiled once it has searched JIT_AFTER_SEARCHES texts, or at once
  * for a text of JIT_AT_ONCE_BYTES or more (len), as a copy
  * (other threads may be searching with the original), and kept; threads
  * that race each compile one and keep the first. When JIT fails for it,
  * the original is kept in its place (not tried again); when the copy
  * cannot be made, or the set's JIT_BUDGET is spent, the interpreter runs
- * the original, as without JIT. NULL, with *err set, when a UTF form
- * compiled late fails (*err is BOUNCE_OK otherwise).
+ * the original, as without JIT. NULL, with *err set, when a form compiled
+ * late fails (*err is BOUNCE_OK otherwise).
  */
 static pcre2_code *
 branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
 			int *err)
 {
-	int			form = ascii && br->ascii_code != NULL;
-	/* a UTF form compiled late is published by whichever thread needs it */
-	pcre2_code *original = form ? br->ascii_code :
-		__atomic_load_n(&br->code, __ATOMIC_ACQUIRE),
+	int			form = ascii && __atomic_load_n(&br->ascii_form, __ATOMIC_RELAXED);
+	pcre2_code *original,
 			   *code,
 			   *mine;
 	size_t	   *budget_used,
 				jit_size = 0;
 
 	*err = BOUNCE_OK;
-	if (original == NULL)
+	/* a form compiled late is published by whichever thread needs it */
+	while ((original = __atomic_load_n(form ? &br->ascii_code : &br->code,
+									   __ATOMIC_ACQUIRE)) == NULL)
 	{
-		/* a UTF form first needed now (see branch.code) */
 		int			pcre2_err;
 		size_t		offset;
 
 		if ((mine = compile_part(set->specs[br->rule].pattern + br->src_at,
-								 br->src_len, &pcre2_err, &offset)) == NULL)
+								 br->src_len, form ? BOUNCE_COMPILE_OPTIONS & ~PCRE2_UTF :
+								 BOUNCE_COMPILE_OPTIONS, &pcre2_err,
+								 &offset)) != NULL)
+			original = publish_code(form ? &br->ascii_code : &br->code, mine,
+									NULL);
+		else if (form && !BOUNCE_COMPILE_OUT_OF_MEMORY(pcre2_err))
+		{
+			/* refused without UTF (\x{212A}, say): the UTF form serves */
+			__atomic_store_n(&br->ascii_form, false, __ATOMIC_RELAXED);
+			form = 0;
+			continue;
+		}
+		else
 		{
 			*err = late_compile_error(pcre2_err);
 			return NULL;
 		}
-		original = publish_code(&br->code, mine, NULL);
+		break;
 	}
 	if (!set->jit)
 		return original;
