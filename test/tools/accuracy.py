@@ -2698,6 +2698,43 @@ found:
   changed category are the seven that quote Apple's CS01 (two corpus
   rows, relabelled, and five generated from them).
 
+- The forty-first session (2026-12-06) ran four more rounds, gathered by
+  helpers that did not see the rules, each set checked against the
+  project's corpus, the development corpus and the other sets of
+  /work/holdout29. h321 was scored at e64ebfa, h322 and h323 at 55d4c9c,
+  h324 at 88f225c (each with the rules of the rounds before); the search
+  budget ran out during h324, which left its first set four rows:
+
+  | round (start) | sets | rows | first run | after |
+  |---|---|---:|---:|---:|
+  | h321 (e64ebfa) | e-mail verification tools' SMTP probes: Reacher, AfterShip's email-verifier, truemail (35/38); containerised relays: docker-mailserver, Mailu, boky/postfix, bytemark/smtp (31/34); ERP and business systems: SAP, Oracle, NetSuite, Salesforce, Business Central (21/27); spam-filter software's own reject texts: ASSP, Rspamd, spamass-milter, Proxmox Mail Gateway, MIMEDefang (25/31) | 130 | 86.2% (112) | 117 |
+  | h322 (55d4c9c) | marketing automation platforms: ActiveCampaign's field manual, Mandrill, Marketing Cloud, Mautic (38/39); Brazil, Portugal and Latin America: UOL, Locaweb, SPFBL (25/27); the Nordic and Baltic countries: Zone.ee, Telia, one.com (23/23); older groupware: Domino, GroupWise, Exchange 2003 to 2010, Messaging Server, InterMail (28/29) | 118 | 96.6% (114) | 114 |
+  | h323 (55d4c9c) | South and Southeast Asia: Zoho, ZeptoMail, NIC, Zing Mail (30/34); North American ISPs: AT&T, Spectrum, Verizon, Cox (18/21); universities and research networks: Oxford, Newcastle, Ghent, Tufts (28/31); government gateways: NHSmail, pitc.gov, councils (30/32) | 118 | 89.8% (106) | 108 |
+  | h324 (88f225c) | Hungarian, Romanian, Bulgarian, Ukrainian and Greek providers (4/4); newer transactional sending services: SMTP2GO, Mailtrap, Resend, Postmark (28/30); mail clients' error dialogs: K-9, Thunderbird, Outlook, iOS Mail (31/35); inbound security gateways: Mimecast, Barracuda, Proofpoint, Trend Micro, Hornetsecurity (30/31) | 100 | 93.0% (93) | 94 |
+  | all | 16 sets | 466 | 91.2% (425) | 433 (92.9%) |
+
+  (Test corpus rows: mta-3008 to mta-3016. Files in /work/holdout29/,
+  each with the texts already in the project's corpus, the development
+  corpus or another set dropped: 67 of 533.) What generalised: a milter
+  that cannot run its scanner or reach its backend server
+  recipient-server-error; the recipient side's internal-only and
+  contributor-group restrictions policy-related; a reply that calls the
+  "sender or receiver address" invalid set aside for its codes; a loop in
+  the past tense routing-issues; "too many failures for the recipient"
+  decided by its code, not message-expired; a weekly or monthly
+  "messages limit" (the plural) the sender's cap. Kept against the sets
+  (docs/categories.md, "the forty-first session"): FSF's greylisting of
+  hosts without reverse DNS greylisting-issues; Microsoft's
+  per-transaction recipient limits policy-related; sending services' own
+  suppression notices other; delay warnings other (a third set read
+  message-expired); Zoho's "Mail rejected by destination domain" other
+  (the development corpus's label); Spectrum's "sender rejected
+  AUP#I-1310" policy-related; submission log-ins relaying-issues;
+  Microsoft's "4.7.500 Server busy" reputation-issues, checked again.
+  Against 9e1ec40, on 204,880 rows (the test corpus, the development
+  corpus and 200,000 generated rows), no row changed category besides
+  the new corpus rows.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
