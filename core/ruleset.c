@@ -2328,9 +2328,10 @@ whole_code(const bounce_ruleset *set, size_t i, int *err)
  * The compiled form of branch br that searches a text, ASCII or not: its
  * ASCII form for an ASCII text where it has one, else its UTF form. A form
  * is compiled when a text first needs it (the UTF form of a caller's
- * branch that is not a phrase was at set-up). A form is JIT-compiled once it has searched JIT_AFTER_SEARCHES texts, or at once
- * for a text of JIT_AT_ONCE_BYTES or more (len), as a copy
- * (other threads may be searching with the original), and kept; threads
+ * branch that is not a phrase was at set-up). A form is JIT-compiled once
+ * it has searched JIT_AFTER_SEARCHES texts, or at once for a text of
+ * JIT_AT_ONCE_BYTES or more (len), as a copy (other threads may be
+ * searching with the original), and kept; threads
  * that race each compile one and keep the first. When JIT fails for it,
  * the original is kept in its place (not tried again); when the copy
  * cannot be made, or the set's JIT_BUDGET is spent, the interpreter runs
@@ -2341,7 +2342,8 @@ static pcre2_code *
 branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
 			int *err)
 {
-	int			form = ascii && __atomic_load_n(&br->ascii_form, __ATOMIC_RELAXED);
+	int			form = ascii &&
+		__atomic_load_n(&br->ascii_form, __ATOMIC_RELAXED);
 	pcre2_code *original,
 			   *code,
 			   *mine;
@@ -2350,31 +2352,31 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
 
 	*err = BOUNCE_OK;
 	/* a form compiled late is published by whichever thread needs it */
-	while ((original = __atomic_load_n(form ? &br->ascii_code : &br->code,
-									   __ATOMIC_ACQUIRE)) == NULL)
+	for (;;)
 	{
+		pcre2_code **slot = form ? &br->ascii_code : &br->code;
 		int			pcre2_err;
 		size_t		offset;
 
+		if ((original = __atomic_load_n(slot, __ATOMIC_ACQUIRE)) != NULL)
+			break;
 		if ((mine = compile_part(set->specs[br->rule].pattern + br->src_at,
-								 br->src_len, form ? BOUNCE_COMPILE_OPTIONS & ~PCRE2_UTF :
-								 BOUNCE_COMPILE_OPTIONS, &pcre2_err,
-								 &offset)) != NULL)
-			original = publish_code(form ? &br->ascii_code : &br->code, mine,
-									NULL);
-		else if (form && !BOUNCE_COMPILE_OUT_OF_MEMORY(pcre2_err))
+								 br->src_len,
+								 form ? BOUNCE_COMPILE_OPTIONS & ~PCRE2_UTF :
+								 BOUNCE_COMPILE_OPTIONS,
+								 &pcre2_err, &offset)) != NULL)
 		{
-			/* refused without UTF (\x{212A}, say): the UTF form serves */
-			__atomic_store_n(&br->ascii_form, false, __ATOMIC_RELAXED);
-			form = 0;
-			continue;
+			original = publish_code(slot, mine, NULL);
+			break;
 		}
-		else
+		if (!form || BOUNCE_COMPILE_OUT_OF_MEMORY(pcre2_err))
 		{
 			*err = late_compile_error(pcre2_err);
 			return NULL;
 		}
-		break;
+		/* refused without UTF (\x{212A}, say): the UTF form serves */
+		__atomic_store_n(&br->ascii_form, false, __ATOMIC_RELAXED);
+		form = 0;
 	}
 	if (!set->jit)
 		return original;
