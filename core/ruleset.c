@@ -972,9 +972,6 @@ build_automaton(bounce_ruleset *set)
 	}
 	for (s = 0; s < tr.n; s++)
 		byid[renum[s]] = s;
-	/* the scratch arrays go as soon as they are done: a smaller peak */
-	free(stack);
-	stack = NULL;
 	fail = malloc(sizeof(uint32_t) * tr.n);
 	state_first = calloc(tr.n + 1, sizeof(uint32_t));
 	a->out_mark = malloc(sizeof(uint32_t) * (set->nliterals ? set->nliterals : 1));
@@ -986,8 +983,6 @@ build_automaton(bounce_ruleset *set)
 		goto done;
 	for (s = 0; s < tr.n; s++)
 		fail[s] = renum[tfail[byid[s]]];
-	free(tfail);
-	tfail = NULL;
 
 	/* the states second literals end in, numbered: their seen bits */
 	for (s = 0; s < tr.n; s++)
