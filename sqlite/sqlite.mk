@@ -35,7 +35,7 @@ test-sqlite: $(SQLITE_EXT) build/test/corpus_test build/test/oom_sqlite
 
 SQLITE3_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 
-build/test/oom_sqlite: test/sqlite/oom_sqlite.c test/core/oom_alloc.h
+build/test/oom_sqlite: test/sqlite/oom_sqlite.c test/core/oom_alloc.h test/core/check.h
 	@mkdir -p build/test
 	$(CC) -std=gnu99 $(OPT) $(WARN) -o $@ $< $(SQLITE3_LIBS) -ldl
 

@@ -106,7 +106,7 @@ build/asan/libbounce.a: $(ASAN_OBJS)
 	rm -f $@
 	ar rcs $@ $(ASAN_OBJS)
 
-build/asan/test/%: test/core/%.c test/core/unwrap_check.h build/asan/libbounce.a core/internal.h core/bounce.h
+build/asan/test/%: test/core/%.c test/core/check.h test/core/unwrap_check.h build/asan/libbounce.a core/internal.h core/bounce.h
 	@mkdir -p build/asan/test
 	$(SAN_CC) $(ASAN_CFLAGS) -o $@ $< build/asan/libbounce.a $(PCRE2_LIBS) -lpthread
 
@@ -133,7 +133,7 @@ build/asan/tsan/core/%.o: core/%.c $(CORE_HDRS)
 	@mkdir -p build/asan/tsan/core
 	$(SAN_CC) $(TSAN_CFLAGS) -c -o $@ $<
 
-build/asan/tsan/unit_test: test/core/unit_test.c test/core/unwrap_check.h $(TSAN_OBJS) \
+build/asan/tsan/unit_test: test/core/unit_test.c test/core/check.h test/core/unwrap_check.h $(TSAN_OBJS) \
 		core/internal.h core/bounce.h
 	$(SAN_CC) $(TSAN_CFLAGS) -o $@ $< $(TSAN_OBJS) $(PCRE2_LIBS) -lpthread
 

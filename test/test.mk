@@ -2,11 +2,11 @@
 
 CORPUS = $(sort $(wildcard test/corpus/*.tsv))
 
-build/test/%: test/core/%.c test/core/tsv.h test/core/unwrap_check.h build/libbounce.a core/internal.h core/bounce.h
+build/test/%: test/core/%.c test/core/tsv.h test/core/check.h test/core/unwrap_check.h build/libbounce.a core/internal.h core/bounce.h
 	@mkdir -p build/test
 	$(CC) $(BOUNCE_CFLAGS) -o $@ $< build/libbounce.a $(PCRE2_LIBS) -lpthread
 
-build/test/oom_test: test/core/oom_alloc.h
+build/test/oom_test: test/core/oom_alloc.h test/core/check.h
 
 # Unit tests, the core when allocations fail (oom_test replaces malloc, so
 # never under $(VALGRIND)), then the whole corpus (with the

@@ -1,6 +1,6 @@
 /*
- * oom_alloc.h: an allocator that refuses one chosen allocation, and a
- * small check harness, for the out-of-memory tests (test/core/oom_test.c,
+ * oom_alloc.h: an allocator that refuses one chosen allocation, and
+ * check.h's harness, for the out-of-memory tests (test/core/oom_test.c,
  * test/sqlite/oom_sqlite.c). Include it once, in the test's only source
  * file: it defines malloc, calloc, realloc and free, forwarding to glibc's
  * (__libc_malloc and its kin), which interposition makes every library in
@@ -14,6 +14,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+#include "check.h"
 
 /* ================================================================ */
 /* The allocator: glibc's, with one allocation made to fail.        */
@@ -111,35 +113,7 @@ disarm(void)
 	armed = false;
 }
 
-/* ================================================================ */
-/* The harness.                                                     */
-/* ================================================================ */
-
-static int	n_passed,
-			n_failed;
-static bool verbose;
-
-static void check(bool ok, const char *file, int line, const char *fmt,...)
-			__attribute__((format(printf, 4, 5)));
-
-static void
-check(bool ok, const char *file, int line, const char *fmt,...)
-{
-	va_list		ap;
-
-	if (ok)
-	{
-		n_passed++;
-		return;
-	}
-	n_failed++;
-	fprintf(stderr, "FAIL %s:%d: ", file, line);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-#define CHECK(ok, ...) check((ok), __FILE__, __LINE__, __VA_ARGS__)
+/* The harness: check.h's, with a message for every check. */
+#define CHECK(ok, ...) report((ok), __FILE__, __LINE__, __VA_ARGS__)
 
 #endif							/* OOM_ALLOC_H */

@@ -24,37 +24,12 @@
 #include <pcre2.h>
 
 #include "../../core/internal.h"
+#include "check.h"
 #include "unwrap_check.h"
 
 /* ================================================================ */
-/* The harness: checks count and print "FAIL file:line: what".      */
+/* The harness (check.h) and its typed checks.                      */
 /* ================================================================ */
-
-static int	n_passed,
-			n_failed;
-static bool verbose;
-
-static void report(bool ok, const char *file, int line, const char *fmt,...)
-			__attribute__((format(printf, 4, 5)));
-
-static void
-report(bool ok, const char *file, int line, const char *fmt,...)
-{
-	va_list		ap;
-
-	if (ok)
-	{
-		n_passed++;
-		return;
-	}
-	n_failed++;
-	printf("FAIL %s:%d: ", file, line);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	fflush(stdout);
-}
 
 static void
 check_int(long long got, long long want, const char *file, int line,
