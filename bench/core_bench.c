@@ -44,6 +44,8 @@
  *   rows N / rules N / branches-unknown
  *   mem PHASE heap=BYTES rss_kb=N anon_kb=N jit_kb=N jit_rss_kb=N
  *       (before_init, after_init; with -U before_utf, after_utf: see -U)
+ *   tables mapped=BYTES   the built-in automaton's tables the rules read from
+ *                         the library (made by the build, not in the heap)
  *   time PASS rep=I cpu_ns=N ns=N rows=N searches=N   (thread CPU time,
  *                                                     wall-clock time)
  *   parity NAME rows=N mismatches=N extra_hits=N
@@ -1075,6 +1077,7 @@ main(int argc, char **argv)
 	print_mem("before_init", m0);
 	print_mem("after_init", m1);
 	builtin = bounce_builtin_ruleset(&err);
+	printf("tables mapped=%zu\n", bounce_ruleset_mapped_bytes(builtin));
 
 	if (utf_mode)
 	{

@@ -172,6 +172,59 @@ bool		bounce_builtin_factors(size_t r, size_t k, const char *src,
 uint64_t	bounce_branch_hash(const char *src, size_t len);
 
 /*
+ * A rule set's literal automaton (ruleset.c) as plain arrays. Building the
+ * built-in rules' was three quarters of bounce_init, the same in every
+ * process, so the build makes it once (build/automatongen writes
+ * core/automaton_builtin.c) and a set whose literals are the ones the
+ * tables were made for (literal_hash, nliterals, nscan) reads them from
+ * the library, read-only and shared between processes, instead of
+ * building its own. Array lengths: rows ndense * row_classes; high_row_of
+ * ndense; high_rows nhigh_rows * (nclasses - row_classes) + 1; links
+ * nstates; edge_cls and edge_to nedges; out_words (nstates + 63) / 64;
+ * out_first and out_next nout + 1; out_mark out_first[nout];
+ * second_first nscan + 2; second_seen second_first[nscan + 1] + 1.
+ */
+typedef struct bounce_out_word
+{
+	uint64_t	bits;			/* a bit per state with OUT_BIT */
+	uint32_t	rank;			/* bits set in the words before */
+} bounce_out_word;
+
+typedef struct bounce_automaton_tables
+{
+	uint64_t	literal_hash;	/* of the literals they were built over */
+	uint32_t	nliterals;
+	uint32_t	nscan;			/* branches the scan marks */
+	uint32_t	nstates;
+	uint32_t	nclasses;
+	uint32_t	row_classes;
+	uint32_t	ndense;
+	uint32_t	nhigh_rows;
+	uint32_t	nedges;
+	uint32_t	nout;
+	uint32_t	nseen_words;
+	unsigned char cls[256];
+	const uint32_t *rows;
+	const uint16_t *high_row_of;
+	const uint32_t *high_rows;
+	const uint32_t *links;
+	const unsigned char *edge_cls;
+	const uint32_t *edge_to;
+	const bounce_out_word *out_words;
+	const uint32_t *out_first;
+	const uint32_t *out_next;	/* NULL when the marks are copied together */
+	const uint32_t *out_mark;
+	const uint32_t *second_first;
+	const uint32_t *second_seen;
+} bounce_automaton_tables;
+
+/*
+ * The built-in rules' tables, made by the build; build/automatongen, which
+ * makes them from the library's own code, links NULL here instead.
+ */
+extern const bounce_automaton_tables *const bounce_builtin_automaton;
+
+/*
  * How the library compiles every pattern (pcre2 options; needs pcre2.h
  * where used), and how the build tool checks the built-in ones. Patterns
  * are UTF-8 and caseless; texts are always valid UTF-8 by the time they
@@ -252,6 +305,23 @@ size_t		bounce_ruleset_unindexed(const bounce_ruleset *set, size_t i);
 bool		bounce_ruleset_marks_copied(const bounce_ruleset *set);
 const bounce_rule_spec *bounce_ruleset_spec(const bounce_ruleset *set,
 											size_t i);
+
+/*
+ * bounce_ruleset_compile offering these tables (NULL: none, the set builds
+ * its automaton); they serve only the literals they were made for. Tests
+ * compare the build's tables with ones built so.
+ */
+bounce_ruleset *bounce_ruleset_compile_tables(const bounce_rule_spec *specs,
+											  size_t count,
+											  const bounce_automaton_tables *tables,
+											  int *err);
+
+/* A set's tables, pointing into it; false for a set compiled over a base. */
+bool		bounce_ruleset_tables(const bounce_ruleset *set,
+								  bounce_automaton_tables *out);
+
+/* Bytes of a set's tables read from the library (0: built in its heap). */
+size_t		bounce_ruleset_mapped_bytes(const bounce_ruleset *set);
 
 /*
  * The rule set in *slot, compiled from specs by the first caller (under

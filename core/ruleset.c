@@ -150,11 +150,7 @@ typedef struct literal
 #error "sparse_step shifts LINK_OUT into place"
 #endif
 
-typedef struct out_word
-{
-	uint64_t	bits;			/* a bit per state with OUT_BIT */
-	uint32_t	rank;			/* bits set in the words before */
-} out_word;
+typedef bounce_out_word out_word;
 
 typedef struct automaton
 {
@@ -168,6 +164,7 @@ typedef struct automaton
 								 * >> 32, is the row's state, without a
 								 * division (exact for offsets below 2^24,
 								 * and rows_end < 2^18) */
+	uint32_t	nstates;
 	uint32_t	ndense;
 	uint32_t	rows_end;		/* ndense * row_classes */
 	uint32_t   *rows;			/* ndense * row_classes transitions */
@@ -179,6 +176,7 @@ typedef struct automaton
 	 * numbers within 16 bits).
 	 */
 	uint32_t	nhigh;
+	uint32_t	nhigh_rows;
 	uint16_t   *high_row_of;
 	uint32_t   *high_rows;
 	uint32_t   *links;			/* per state (read for the deeper ones) */
@@ -186,6 +184,7 @@ typedef struct automaton
 	uint32_t   *edge_to;		/* each state's after an entry of class
 								 * NO_CLASS that holds its failure state
 								 * (and ends the list before) */
+	uint32_t	nedges;			/* entries of the two */
 	/*
 	 * The states a transition marks with OUT_BIT (a literal ends there or
 	 * in a suffix) are numbered by rank, so that the tables below hold
@@ -268,6 +267,10 @@ struct bounce_ruleset
 	uint32_t   *second_first;	/* per branch, into second_seen */
 	uint32_t   *second_seen;
 	size_t		nseen_words;	/* seen bitset words a scan needs */
+	uint64_t	literal_hash;	/* literals_hash, before the build */
+	bool		tables_mapped;	/* the automaton and the second lists are
+								 * the library's (bounce_builtin_automaton),
+								 * never written nor freed */
 	const bounce_ruleset *base;	/* whose literals the automaton holds too */
 };
 
@@ -669,6 +672,7 @@ keep_other_edges(automaton *a, const uint32_t *edge_first, uint32_t nstates)
 	}
 	cls[n] = NO_CLASS;
 	to[n] = 0;
+	a->nedges = n + 1;
 	free(a->edge_cls);
 	free(a->edge_to);
 	a->edge_cls = cls;
@@ -700,7 +704,9 @@ build_high_rows(automaton *a, const uint32_t *edge_first, const uint32_t *fail)
 			own = a->edge_cls[k] >= a->row_classes;
 		a->high_row_of[s] = own ? (uint16_t) nrows++ : a->high_row_of[fail[s]];
 	}
-	a->high_rows = malloc(sizeof(uint32_t) * ((size_t) nrows * a->nhigh + 1));
+	a->nhigh_rows = nrows;
+	/* zeroed: the spare last entry too, which the build's tables copy */
+	a->high_rows = calloc((size_t) nrows * a->nhigh + 1, sizeof(uint32_t));
 	if (a->high_rows == NULL)
 		return false;
 	for (s = 0; s < a->ndense; s++)
@@ -820,7 +826,7 @@ list_seconds(bounce_ruleset *set, const uint32_t *lit_node,
 	for (b = 0; b < nscan; b++)
 		first[b + 2] += first[b + 1];
 	set->second_first = first;
-	set->second_seen = malloc(sizeof(uint32_t) * (first[nscan + 1] + 1));
+	set->second_seen = calloc(first[nscan + 1] + 1, sizeof(uint32_t));
 	if (set->second_seen == NULL)
 		return false;
 	/* first[b + 1] runs through branch b's entries, ending at its end */
@@ -948,6 +954,7 @@ build_automaton(bounce_ruleset *set)
 	 * Numbers: the shallow states breadth first (they get rows), the rest
 	 * depth first, so that a walk down a literal reads neighbouring records.
 	 */
+	a->nstates = tr.n;
 	a->ndense = tr.n < DENSE_MAX ? tr.n : DENSE_MAX;
 	a->rows_end = a->ndense * a->row_classes;
 	a->class_recip = (UINT64_C(1) << 32) / a->row_classes + 1;
@@ -1122,6 +1129,132 @@ done:
 	free(seen_of);
 	trie_free(&tr);
 	return ok;
+}
+
+/*
+ * The identity of the literals an automaton is built over: each one's
+ * branch, flags, length and text, in order (FNV-1a).
+ */
+static uint64_t
+literals_hash(const bounce_ruleset *set)
+{
+	uint64_t	h = 14695981039346656037ULL;
+	size_t		i;
+	int			k;
+
+	for (i = 0; i < set->nliterals; i++)
+	{
+		const literal *lit = &set->literals[i];
+		const unsigned char *text = literal_text(set, lit);
+		uint32_t	fields[3];
+
+		fields[0] = lit->branch;
+		fields[1] = lit->len;
+		fields[2] = (uint32_t) (lit->second | lit->phrase << 1 |
+								lit->bound_start << 2 | lit->bound_end << 3);
+		for (k = 0; k < (int) sizeof(fields); k++)
+			h = (h ^ ((const unsigned char *) fields)[k]) * 1099511628211ULL;
+		for (k = 0; k < lit->len; k++)
+			h = (h ^ text[k]) * 1099511628211ULL;
+	}
+	return h;
+}
+
+/*
+ * Take the automaton and the second lists from tables made for exactly
+ * these literals (the build's, for the built-in rules); false, taking
+ * nothing, when they were made for others. The arrays stay the library's:
+ * the scan only reads them, and bounce_ruleset_free leaves them.
+ */
+static bool
+map_tables(bounce_ruleset *set, const bounce_automaton_tables *t)
+{
+	automaton  *a = &set->ac;
+
+	if (t == NULL || set->base != NULL || t->nliterals != set->nliterals ||
+		t->nscan != set->nbranches || t->literal_hash != set->literal_hash)
+		return false;
+	memcpy(a->cls, t->cls, sizeof(a->cls));
+	a->nclasses = t->nclasses;
+	a->row_classes = t->row_classes;
+	a->class_recip = (UINT64_C(1) << 32) / t->row_classes + 1;
+	a->nstates = t->nstates;
+	a->ndense = t->ndense;
+	a->rows_end = t->ndense * t->row_classes;
+	a->nhigh = t->nclasses - t->row_classes;
+	a->nhigh_rows = t->nhigh_rows;
+	a->nedges = t->nedges;
+	/* const in the library; the casts only fit the built sets' fields */
+	a->rows = (uint32_t *) t->rows;
+	a->high_row_of = (uint16_t *) t->high_row_of;
+	a->high_rows = (uint32_t *) t->high_rows;
+	a->links = (uint32_t *) t->links;
+	a->edge_cls = (unsigned char *) t->edge_cls;
+	a->edge_to = (uint32_t *) t->edge_to;
+	a->out_words = (out_word *) t->out_words;
+	a->out_first = (uint32_t *) t->out_first;
+	a->out_next = (uint32_t *) t->out_next;
+	a->out_mark = (uint32_t *) t->out_mark;
+	set->second_first = (uint32_t *) t->second_first;
+	set->second_seen = (uint32_t *) t->second_seen;
+	set->nseen_words = t->nseen_words;
+	set->tables_mapped = true;
+	return true;
+}
+
+bool
+bounce_ruleset_tables(const bounce_ruleset *set, bounce_automaton_tables *out)
+{
+	const automaton *a = &set->ac;
+
+	if (set->base != NULL)
+		return false;
+	memset(out, 0, sizeof(*out));
+	out->literal_hash = set->literal_hash;
+	out->nliterals = (uint32_t) set->nliterals;
+	out->nscan = (uint32_t) set->nbranches;
+	out->nstates = a->nstates;
+	out->nclasses = a->nclasses;
+	out->row_classes = a->row_classes;
+	out->ndense = a->ndense;
+	out->nhigh_rows = a->nhigh_rows;
+	out->nedges = a->nedges;
+	out->nout = a->out_words[(a->nstates - 1) >> 6].rank +
+		bits_set(a->out_words[(a->nstates - 1) >> 6].bits);
+	out->nseen_words = (uint32_t) set->nseen_words;
+	memcpy(out->cls, a->cls, sizeof(out->cls));
+	out->rows = a->rows;
+	out->high_row_of = a->high_row_of;
+	out->high_rows = a->high_rows;
+	out->links = a->links;
+	out->edge_cls = a->edge_cls;
+	out->edge_to = a->edge_to;
+	out->out_words = a->out_words;
+	out->out_first = a->out_first;
+	out->out_next = a->out_next;
+	out->out_mark = a->out_mark;
+	out->second_first = set->second_first;
+	out->second_seen = set->second_seen;
+	return true;
+}
+
+size_t
+bounce_ruleset_mapped_bytes(const bounce_ruleset *set)
+{
+	bounce_automaton_tables t;
+	size_t		nhigh,
+				nwords;
+
+	if (!set->tables_mapped || !bounce_ruleset_tables(set, &t))
+		return 0;
+	nhigh = t.nclasses - t.row_classes;
+	nwords = (t.nstates + 63) / 64;
+	return sizeof(uint32_t) * ((size_t) t.ndense * t.row_classes +
+							   (size_t) t.nhigh_rows * nhigh + 1 + t.nstates +
+							   t.nedges + (t.out_next ? 2 : 1) * (t.nout + 1) +
+							   t.out_first[t.nout] + t.nscan + 2 +
+							   t.second_first[t.nscan + 1] + 1) +
+		sizeof(uint16_t) * t.ndense + t.nedges + sizeof(out_word) * nwords;
 }
 
 /* Is this the built-in rule table, whose analysis the build did? */
@@ -1376,9 +1509,13 @@ keep_phrase_texts(bounce_ruleset *set)
 		set->lit_text = fitted;
 }
 
-/* Index the literals of every branch; false when out of memory. */
+/*
+ * Index the literals of every branch, taking the automaton from tables
+ * when they were made for these literals; false when out of memory.
+ */
 static bool
-build_index(bounce_ruleset *set, char **patterns)
+build_index(bounce_ruleset *set, char **patterns,
+			const bounce_automaton_tables *tables)
 {
 	index_caps	cap = {0, 0};
 	size_t		i;
@@ -1442,7 +1579,9 @@ build_index(bounce_ruleset *set, char **patterns)
 		if (fitted != NULL)
 			set->literals = fitted;
 	}
-	if (!build_automaton(set))
+	/* the texts are read here, before keep_phrase_texts drops most */
+	set->literal_hash = literals_hash(set);
+	if (!map_tables(set, tables) && !build_automaton(set))
 		return false;
 	keep_phrase_texts(set);
 	return true;
@@ -1505,18 +1644,38 @@ bounce_pattern_compiles(const char *pattern, char *errbuf, size_t errlen)
 	return BOUNCE_ERULES;
 }
 
+static bounce_ruleset *compile_set(const bounce_rule_spec *specs,
+								   size_t count, const bounce_ruleset *base,
+								   const bounce_automaton_tables *tables,
+								   int *err, char *errbuf, size_t errlen);
+
 bounce_ruleset *
 bounce_ruleset_compile(const bounce_rule_spec *specs, size_t count,
 					   int *err, char *errbuf, size_t errlen)
 {
-	return bounce_ruleset_compile_over(specs, count, NULL, err, errbuf,
-									   errlen);
+	return compile_set(specs, count, NULL, bounce_builtin_automaton, err,
+					   errbuf, errlen);
 }
 
 bounce_ruleset *
 bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 							const bounce_ruleset *base, int *err,
 							char *errbuf, size_t errlen)
+{
+	return compile_set(specs, count, base, NULL, err, errbuf, errlen);
+}
+
+bounce_ruleset *
+bounce_ruleset_compile_tables(const bounce_rule_spec *specs, size_t count,
+							  const bounce_automaton_tables *tables, int *err)
+{
+	return compile_set(specs, count, NULL, tables, err, NULL, 0);
+}
+
+static bounce_ruleset *
+compile_set(const bounce_rule_spec *specs, size_t count,
+			const bounce_ruleset *base, const bounce_automaton_tables *tables,
+			int *err, char *errbuf, size_t errlen)
 {
 	bounce_ruleset *set;
 	size_t		i,
@@ -1665,7 +1824,7 @@ bounce_ruleset_compile_over(const bounce_rule_spec *specs, size_t count,
 		if (fitted != NULL)
 			set->branches = fitted;
 	}
-	if (!build_index(set, patterns))
+	if (!build_index(set, patterns, tables))
 		goto fail;
 	/*
 	 * Machine code comes later, for the forms that search texts
@@ -1737,10 +1896,13 @@ bounce_ruleset_free(bounce_ruleset *set)
 	free(set->literals);
 	free(set->lit_text);
 	free(set->own_texts);
-	automaton_free(&set->ac);
+	if (!set->tables_mapped)
+	{
+		automaton_free(&set->ac);
+		free(set->second_first);
+		free(set->second_seen);
+	}
 	free(set->always);
-	free(set->second_first);
-	free(set->second_seen);
 	free(set);
 }
 

@@ -2329,6 +2329,104 @@ test_builtin_factors(void)
 	free(got);
 }
 
+/* Do two tables hold the same automaton, array for array? */
+static bool
+same_tables(const bounce_automaton_tables *a, const bounce_automaton_tables *b)
+{
+	size_t		nhigh = a->nclasses - a->row_classes;
+
+#define SAME_ARRAY(f, n) \
+	((a->f == NULL) == (b->f == NULL) && \
+	 (a->f == NULL || memcmp(a->f, b->f, sizeof(*a->f) * (n)) == 0))
+	return a->literal_hash == b->literal_hash &&
+		a->nliterals == b->nliterals && a->nscan == b->nscan &&
+		a->nstates == b->nstates && a->nclasses == b->nclasses &&
+		a->row_classes == b->row_classes && a->ndense == b->ndense &&
+		a->nhigh_rows == b->nhigh_rows && a->nedges == b->nedges &&
+		a->nout == b->nout && a->nseen_words == b->nseen_words &&
+		memcmp(a->cls, b->cls, sizeof(a->cls)) == 0 &&
+		SAME_ARRAY(rows, (size_t) a->ndense * a->row_classes) &&
+		SAME_ARRAY(high_row_of, a->ndense) &&
+		SAME_ARRAY(high_rows, (size_t) a->nhigh_rows * nhigh + 1) &&
+		SAME_ARRAY(links, a->nstates) &&
+		SAME_ARRAY(edge_cls, a->nedges) &&
+		SAME_ARRAY(edge_to, a->nedges) &&
+		SAME_ARRAY(out_words, (a->nstates + 63) / 64) &&
+		SAME_ARRAY(out_first, a->nout + 1) &&
+		SAME_ARRAY(out_next, a->nout + 1) &&
+		SAME_ARRAY(out_mark, a->out_first[a->nout]) &&
+		SAME_ARRAY(second_first, a->nscan + 2) &&
+		SAME_ARRAY(second_seen, a->second_first[a->nscan + 1] + 1);
+#undef SAME_ARRAY
+}
+
+/*
+ * The built-in rules' automaton, made when the library was built
+ * (build/automatongen): the built-in set reads it, it is the automaton
+ * the set would build, and a set with other literals builds its own.
+ */
+static void
+test_builtin_automaton(void)
+{
+	int			err;
+	const bounce_ruleset *builtin = bounce_builtin_ruleset(&err);
+	bounce_ruleset *built,
+			   *copied,
+			   *fewer;
+	bounce_rule_spec *specs = malloc(sizeof(*specs) * bounce_builtin_spec_count);
+	bounce_automaton_tables got;
+	const bounce_automaton_tables *made = bounce_builtin_automaton;
+
+	group("built-in automaton");
+	CHECK(builtin != NULL && made != NULL && specs != NULL);
+	if (builtin == NULL || made == NULL || specs == NULL)
+	{
+		free(specs);
+		return;
+	}
+	CHECK_MSG(bounce_ruleset_mapped_bytes(builtin) > 1000000,
+			  "the built-in set reads %zu bytes of the build's tables",
+			  bounce_ruleset_mapped_bytes(builtin));
+
+	/* built now, by the same code, offered no tables */
+	built = bounce_ruleset_compile_tables(bounce_builtin_specs,
+										  bounce_builtin_spec_count, NULL, &err);
+	CHECK(built != NULL && err == BOUNCE_OK);
+	if (built != NULL)
+	{
+		CHECK(bounce_ruleset_mapped_bytes(built) == 0);
+		CHECK(bounce_ruleset_tables(built, &got));
+		CHECK_MSG(same_tables(&got, made),
+				  "the build's tables differ from the automaton built now "
+				  "(%u states built, %u in the tables)", got.nstates,
+				  made->nstates);
+		CHECK(bounce_ruleset_tables(builtin, &got) && same_tables(&got, made));
+		bounce_ruleset_free(built);
+	}
+
+	/*
+	 * The same rules from a copy of the table, so that their branches are
+	 * analysed now rather than read from the build's: the same literals,
+	 * so the tables serve them. Without the last rule they do not.
+	 */
+	memcpy(specs, bounce_builtin_specs, sizeof(*specs) * bounce_builtin_spec_count);
+	copied = bounce_ruleset_compile(specs, bounce_builtin_spec_count, &err,
+									NULL, 0);
+	CHECK(copied != NULL &&
+		  bounce_ruleset_mapped_bytes(copied) == bounce_ruleset_mapped_bytes(builtin));
+	bounce_ruleset_free(copied);
+	fewer = bounce_ruleset_compile(specs, bounce_builtin_spec_count - 1, &err,
+								   NULL, 0);
+	CHECK(fewer != NULL && bounce_ruleset_mapped_bytes(fewer) == 0);
+	if (fewer != NULL)
+	{
+		CHECK(bounce_ruleset_tables(fewer, &got));
+		CHECK(got.literal_hash != made->literal_hash && got.nstates > 0);
+	}
+	bounce_ruleset_free(fewer);
+	free(specs);
+}
+
 static void
 test_factors(void)
 {
@@ -3589,6 +3687,7 @@ main(int argc, char **argv)
 	test_shared_suffix();
 	test_factors();
 	test_builtin_factors();
+	test_builtin_automaton();
 	test_unwrap();
 	test_legacy_bytes();
 	test_word_edges();
