@@ -7,9 +7,9 @@
  *
  * Building the automaton was three quarters of bounce_init's work, the
  * same in every process. This tool links the library's own objects, so
- * the tables are what the library would build; in its place of the
- * tables it links NULL (below), so that the rules it compiles build
- * theirs. The library takes the tables only for a set whose literals hash
+ * the tables are what the library would build, and NULL in place of the
+ * tables (below), so that the rules it compiles build their own. The
+ * library takes the tables only for a set whose literals hash
  * as these were hashed (ruleset.c, map_tables): any other set, or the
  * built-in one if the two ever disagree, builds its own.
  */
