@@ -1579,8 +1579,13 @@ build_index(bounce_ruleset *set, char **patterns,
 		if (fitted != NULL)
 			set->literals = fitted;
 	}
-	/* the texts are read here, before keep_phrase_texts drops most */
-	set->literal_hash = literals_hash(set);
+	/*
+	 * Only a set without a base can take tables (map_tables) or give them
+	 * (bounce_ruleset_tables); the texts are read here, before
+	 * keep_phrase_texts drops most.
+	 */
+	if (set->base == NULL)
+		set->literal_hash = literals_hash(set);
 	if (!map_tables(set, tables) && !build_automaton(set))
 		return false;
 	keep_phrase_texts(set);
