@@ -178,11 +178,7 @@ uint64_t	bounce_branch_hash(const char *src, size_t len);
  * core/automaton_builtin.c) and a set whose literals are the ones the
  * tables were made for (literal_hash, nliterals, nscan) reads them from
  * the library, read-only and shared between processes, instead of
- * building its own. Array lengths: rows ndense * row_classes; high_row_of
- * ndense; high_rows nhigh_rows * (nclasses - row_classes) + 1; links
- * nstates; edge_cls and edge_to nedges; out_words (nstates + 63) / 64;
- * out_first and out_next nout + 1; out_mark out_first[nout];
- * second_first nscan + 2; second_seen second_first[nscan + 1] + 1.
+ * building its own. The arrays' lengths: bounce_automaton_arrays.
  */
 typedef struct bounce_out_word
 {
@@ -217,6 +213,28 @@ typedef struct bounce_automaton_tables
 	const uint32_t *second_first;
 	const uint32_t *second_seen;
 } bounce_automaton_tables;
+
+/*
+ * One array of a tables struct: its field's name, where it is (NULL: absent,
+ * as out_next may be), the bytes of an element and how many there are.
+ */
+typedef struct bounce_table_array
+{
+	const char *name;
+	const void *data;
+	size_t		width;
+	size_t		count;
+} bounce_table_array;
+
+#define BOUNCE_TABLE_ARRAYS 12
+
+/*
+ * t's arrays in one order, with their lengths: what the generator writes,
+ * what bounce_ruleset_mapped_bytes counts and what the tests compare.
+ * Returns how many it filled (BOUNCE_TABLE_ARRAYS).
+ */
+size_t		bounce_automaton_arrays(const bounce_automaton_tables *t,
+									bounce_table_array out[BOUNCE_TABLE_ARRAYS]);
 
 /*
  * The built-in rules' tables, made by the build; build/automatongen, which

@@ -1239,22 +1239,45 @@ bounce_ruleset_tables(const bounce_ruleset *set, bounce_automaton_tables *out)
 }
 
 size_t
+bounce_automaton_arrays(const bounce_automaton_tables *t,
+						bounce_table_array out[BOUNCE_TABLE_ARRAYS])
+{
+	size_t		n = 0;
+
+#define TABLE_ARRAY(field, len) \
+	(out[n].name = #field, out[n].data = t->field, \
+	 out[n].width = sizeof(*t->field), out[n++].count = (len))
+	TABLE_ARRAY(rows, (size_t) t->ndense * t->row_classes);
+	TABLE_ARRAY(high_row_of, t->ndense);
+	/* the last entry is spare (build_high_rows) */
+	TABLE_ARRAY(high_rows,
+				(size_t) t->nhigh_rows * (t->nclasses - t->row_classes) + 1);
+	TABLE_ARRAY(links, t->nstates);
+	TABLE_ARRAY(edge_cls, t->nedges);
+	TABLE_ARRAY(edge_to, t->nedges);
+	TABLE_ARRAY(out_words, (t->nstates + 63) / 64);
+	TABLE_ARRAY(out_first, t->nout + 1);
+	TABLE_ARRAY(out_next, t->out_next != NULL ? t->nout + 1 : 0);
+	TABLE_ARRAY(out_mark, t->out_first[t->nout]);
+	TABLE_ARRAY(second_first, t->nscan + 2);
+	TABLE_ARRAY(second_seen, t->second_first[t->nscan + 1] + 1);
+#undef TABLE_ARRAY
+	return n;
+}
+
+size_t
 bounce_ruleset_mapped_bytes(const bounce_ruleset *set)
 {
 	bounce_automaton_tables t;
-	size_t		nhigh,
-				nwords;
+	bounce_table_array arrays[BOUNCE_TABLE_ARRAYS];
+	size_t		k,
+				bytes = 0;
 
 	if (!set->tables_mapped || !bounce_ruleset_tables(set, &t))
 		return 0;
-	nhigh = t.nclasses - t.row_classes;
-	nwords = (t.nstates + 63) / 64;
-	return sizeof(uint32_t) * ((size_t) t.ndense * t.row_classes +
-							   (size_t) t.nhigh_rows * nhigh + 1 + t.nstates +
-							   t.nedges + (t.out_next ? 2 : 1) * (t.nout + 1) +
-							   t.out_first[t.nout] + t.nscan + 2 +
-							   t.second_first[t.nscan + 1] + 1) +
-		sizeof(uint16_t) * t.ndense + t.nedges + sizeof(out_word) * nwords;
+	for (k = bounce_automaton_arrays(&t, arrays); k-- > 0;)
+		bytes += arrays[k].width * arrays[k].count;
+	return bytes;
 }
 
 /* Is this the built-in rule table, whose analysis the build did? */

@@ -2333,31 +2333,31 @@ test_builtin_factors(void)
 static bool
 same_tables(const bounce_automaton_tables *a, const bounce_automaton_tables *b)
 {
-	size_t		nhigh = a->nclasses - a->row_classes;
+	bounce_table_array arrays_a[BOUNCE_TABLE_ARRAYS],
+				arrays_b[BOUNCE_TABLE_ARRAYS];
+	size_t		n = bounce_automaton_arrays(a, arrays_a),
+				k;
 
-#define SAME_ARRAY(f, n) \
-	((a->f == NULL) == (b->f == NULL) && \
-	 (a->f == NULL || memcmp(a->f, b->f, sizeof(*a->f) * (n)) == 0))
-	return a->literal_hash == b->literal_hash &&
-		a->nliterals == b->nliterals && a->nscan == b->nscan &&
-		a->nstates == b->nstates && a->nclasses == b->nclasses &&
-		a->row_classes == b->row_classes && a->ndense == b->ndense &&
-		a->nhigh_rows == b->nhigh_rows && a->nedges == b->nedges &&
-		a->nout == b->nout && a->nseen_words == b->nseen_words &&
-		memcmp(a->cls, b->cls, sizeof(a->cls)) == 0 &&
-		SAME_ARRAY(rows, (size_t) a->ndense * a->row_classes) &&
-		SAME_ARRAY(high_row_of, a->ndense) &&
-		SAME_ARRAY(high_rows, (size_t) a->nhigh_rows * nhigh + 1) &&
-		SAME_ARRAY(links, a->nstates) &&
-		SAME_ARRAY(edge_cls, a->nedges) &&
-		SAME_ARRAY(edge_to, a->nedges) &&
-		SAME_ARRAY(out_words, (a->nstates + 63) / 64) &&
-		SAME_ARRAY(out_first, a->nout + 1) &&
-		SAME_ARRAY(out_next, a->nout + 1) &&
-		SAME_ARRAY(out_mark, a->out_first[a->nout]) &&
-		SAME_ARRAY(second_first, a->nscan + 2) &&
-		SAME_ARRAY(second_seen, a->second_first[a->nscan + 1] + 1);
-#undef SAME_ARRAY
+	if (n != BOUNCE_TABLE_ARRAYS || bounce_automaton_arrays(b, arrays_b) != n ||
+		a->literal_hash != b->literal_hash || a->nliterals != b->nliterals ||
+		a->nscan != b->nscan || a->nstates != b->nstates ||
+		a->nclasses != b->nclasses || a->row_classes != b->row_classes ||
+		a->ndense != b->ndense || a->nhigh_rows != b->nhigh_rows ||
+		a->nedges != b->nedges || a->nout != b->nout ||
+		a->nseen_words != b->nseen_words ||
+		memcmp(a->cls, b->cls, sizeof(a->cls)) != 0)
+		return false;
+	for (k = 0; k < n; k++)
+	{
+		const bounce_table_array *x = &arrays_a[k],
+				   *y = &arrays_b[k];
+
+		if ((x->data == NULL) != (y->data == NULL) || x->count != y->count ||
+			(x->data != NULL &&
+			 memcmp(x->data, y->data, x->width * x->count) != 0))
+			return false;
+	}
+	return true;
 }
 
 /*
