@@ -168,7 +168,10 @@ extern const unsigned char bounce_builtin_factor_pool[];
 bool		bounce_builtin_factors(size_t r, size_t k, const char *src,
 								   bounce_factors *f);
 
-/* FNV-1a over len bytes: a branch's identity in that table. */
+/* h mixed with len bytes of data, eight at a time (not for hostile input) */
+uint64_t	bounce_hash_bytes(uint64_t h, const void *data, size_t len);
+
+/* A branch's identity in that table: its source's bytes, hashed. */
 uint64_t	bounce_branch_hash(const char *src, size_t len);
 
 /*

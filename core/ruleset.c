@@ -1133,32 +1133,28 @@ done:
 
 /*
  * The identity of the literals an automaton is built over: each one's
- * branch, flags, length and text, in order (FNV-1a).
+ * branch, flags, length and text, in order.
  */
 static uint64_t
 literals_hash(const bounce_ruleset *set)
 {
 	uint64_t	h = 14695981039346656037ULL;
 	size_t		i;
-	int			k;
 
 	for (i = 0; i < set->nliterals; i++)
 	{
 		const literal *lit = &set->literals[i];
-		const unsigned char *text = literal_text(set, lit);
-		uint32_t	fields[3];
+		uint64_t	fields = (uint64_t) lit->branch |
+			(uint64_t) lit->len << 32 |
+			(uint64_t) (lit->second | lit->phrase << 1 |
+						lit->bound_start << 2 | lit->bound_end << 3) << 40;
 
-		fields[0] = lit->branch;
-		fields[1] = lit->len;
-		fields[2] = (uint32_t) (lit->second | lit->phrase << 1 |
-								lit->bound_start << 2 | lit->bound_end << 3);
-		for (k = 0; k < (int) sizeof(fields); k++)
-			h = (h ^ ((const unsigned char *) fields)[k]) * 1099511628211ULL;
-		for (k = 0; k < lit->len; k++)
-			h = (h ^ text[k]) * 1099511628211ULL;
+		h = bounce_hash_bytes(h, &fields, sizeof(fields));
+		h = bounce_hash_bytes(h, literal_text(set, lit), lit->len);
 	}
 	return h;
 }
+
 
 /*
  * Take the automaton and the second lists from tables made for exactly
