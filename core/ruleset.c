@@ -267,7 +267,7 @@ struct bounce_ruleset
 	uint32_t   *second_first;	/* per branch, into second_seen */
 	uint32_t   *second_seen;
 	size_t		nseen_words;	/* seen bitset words a scan needs */
-	uint64_t	literal_hash;	/* literals_hash, before the build */
+	uint64_t	literal_hash;	/* its literals' identity (index_caps) */
 	bool		tables_mapped;	/* the automaton and the second lists are
 								 * the library's (bounce_builtin_automaton),
 								 * never written nor freed */
@@ -362,12 +362,20 @@ literal_text(const bounce_ruleset *set, const literal *lit)
 
 /*
  * Where the index's arrays stand while it grows (by doubling): literals,
- * and bytes of the text pool.
+ * and bytes of the text pool. A set without a base hashes its literals as
+ * they come (literal_hash); one that expects tables made for them keeps
+ * only its phrases' texts, the only ones read once the automaton is
+ * mapped (0.7 MB of the built-in set's that were copied, hashed and
+ * dropped), and indexes again, keeping them all, if the tables turn out
+ * to be for other literals.
  */
 typedef struct index_caps
 {
 	size_t		literals;
 	size_t		text;
+	bool		hashing;
+	bool		phrase_texts_only;
+	uint64_t	hash;
 } index_caps;
 
 /* Append a literal and its text to the index; false when out of memory. */
@@ -384,6 +392,22 @@ add_literal(bounce_ruleset *set, literal *lit, const unsigned char *text,
 			return false;
 		set->literals = grown;
 		cap->literals = ncap;
+	}
+	if (cap->hashing)
+	{
+		uint64_t	fields = (uint64_t) lit->branch |
+			(uint64_t) lit->len << 32 |
+			(uint64_t) (lit->second | lit->phrase << 1 |
+						lit->bound_start << 2 | lit->bound_end << 3) << 40;
+
+		cap->hash = bounce_hash_bytes(cap->hash, &fields, sizeof(fields));
+		cap->hash = bounce_hash_bytes(cap->hash, text, lit->len);
+	}
+	if (cap->phrase_texts_only && !lit->phrase)
+	{
+		lit->text_at = 0;		/* not read again (keep_phrase_texts) */
+		set->literals[set->nliterals++] = *lit;
+		return true;
 	}
 	if (set->lit_text_len + lit->len > ((size_t) 1 << LIT_TEXT_BITS))
 		return false;			/* more than text_at can point into */
@@ -1131,30 +1155,6 @@ done:
 	return ok;
 }
 
-/*
- * The identity of the literals an automaton is built over: each one's
- * branch, flags, length and text, in order.
- */
-static uint64_t
-literals_hash(const bounce_ruleset *set)
-{
-	uint64_t	h = 14695981039346656037ULL;
-	size_t		i;
-
-	for (i = 0; i < set->nliterals; i++)
-	{
-		const literal *lit = &set->literals[i];
-		uint64_t	fields = (uint64_t) lit->branch |
-			(uint64_t) lit->len << 32 |
-			(uint64_t) (lit->second | lit->phrase << 1 |
-						lit->bound_start << 2 | lit->bound_end << 3) << 40;
-
-		h = bounce_hash_bytes(h, &fields, sizeof(fields));
-		h = bounce_hash_bytes(h, literal_text(set, lit), lit->len);
-	}
-	return h;
-}
-
 
 /*
  * Take the automaton and the second lists from tables made for exactly
@@ -1529,29 +1529,17 @@ keep_phrase_texts(bounce_ruleset *set)
 }
 
 /*
- * Index the literals of every branch, taking the automaton from tables
- * when they were made for these literals; false when out of memory.
+ * Index the literals of every branch (and of the base set's), as cap says;
+ * false when out of memory.
  */
 static bool
-build_index(bounce_ruleset *set, char **patterns,
-			const bounce_automaton_tables *tables)
+index_literals(bounce_ruleset *set, char **patterns, index_caps *cap)
 {
-	index_caps	cap = {0, 0};
 	size_t		i;
 	bounce_factors *f = malloc(sizeof(*f));
-	int			c;
 
 	if (f == NULL)
 		return false;
-	/* a literal's branch field numbers its base's branches too */
-	if (set->nwords * 64 + (set->base ? set->base->nbranches : 0) >=
-		((size_t) 1 << LIT_BRANCH_BITS))
-	{
-		free(f);
-		return false;
-	}
-	for (c = 0; c < 256; c++)
-		set->fold[c] = bounce_fold((unsigned char) c);
 	set->always = malloc(sizeof(uint32_t) * (set->nbranches ? set->nbranches : 1));
 	if (set->always == NULL)
 		goto oom;
@@ -1579,18 +1567,18 @@ build_index(bounce_ruleset *set, char **patterns,
 			lit.phrase = set->branches[i].phrase;
 			lit.bound_start = f->bound_start;
 			lit.bound_end = f->bound_end;
-			if (!add_literal(set, &lit, f->text[k], &cap))
+			if (!add_literal(set, &lit, f->text[k], cap))
 				goto oom;
 		}
-		if (!index_second(set, f, (uint32_t) i, &cap))
+		if (!index_second(set, f, (uint32_t) i, cap))
 			goto oom;
 	}
 	/* the base set's literals, marking its branches (compile_over) */
-	if (set->base != NULL && !index_base(set, f, &cap))
+	if (set->base != NULL && !index_base(set, f, cap))
 		goto oom;
 	free(f);
 	/* the arrays grew by doubling: keep only what they hold, for the scans */
-	if (set->nliterals > 0 && set->nliterals < cap.literals)
+	if (set->nliterals > 0 && set->nliterals < cap->literals)
 	{
 		literal    *fitted = realloc(set->literals,
 									 set->nliterals * sizeof(literal));
@@ -1598,21 +1586,72 @@ build_index(bounce_ruleset *set, char **patterns,
 		if (fitted != NULL)
 			set->literals = fitted;
 	}
-	/*
-	 * Only a set without a base can take tables (map_tables) or give them
-	 * (bounce_ruleset_tables); the texts are read here, before
-	 * keep_phrase_texts drops most.
-	 */
-	if (set->base == NULL)
-		set->literal_hash = literals_hash(set);
-	if (!map_tables(set, tables) && !build_automaton(set))
-		return false;
-	keep_phrase_texts(set);
 	return true;
 
 oom:
 	free(f);
 	return false;
+}
+
+/* Start a set's index (index_caps) afresh. */
+static void
+index_start(bounce_ruleset *set, index_caps *cap, bool phrase_texts_only)
+{
+	free(set->always);
+	free(set->literals);
+	free(set->lit_text);
+	set->always = NULL;
+	set->literals = NULL;
+	set->lit_text = NULL;
+	set->nalways = 0;
+	set->nliterals = 0;
+	set->lit_text_len = 0;
+	memset(cap, 0, sizeof(*cap));
+	cap->hashing = set->base == NULL;
+	cap->hash = 14695981039346656037ULL;
+	cap->phrase_texts_only = phrase_texts_only && cap->hashing;
+}
+
+/*
+ * Index the literals of every branch, taking the automaton from tables
+ * when they were made for these literals; false when out of memory.
+ */
+static bool
+build_index(bounce_ruleset *set, char **patterns,
+			const bounce_automaton_tables *tables)
+{
+	index_caps	cap;
+	int			c;
+
+	/* a literal's branch field numbers its base's branches too */
+	if (set->nwords * 64 + (set->base ? set->base->nbranches : 0) >=
+		((size_t) 1 << LIT_BRANCH_BITS))
+		return false;
+	for (c = 0; c < 256; c++)
+		set->fold[c] = bounce_fold((unsigned char) c);
+	/*
+	 * Only a set without a base can take tables (map_tables) or give them
+	 * (bounce_ruleset_tables): its literals' identity is hashed as they
+	 * are indexed.
+	 */
+	index_start(set, &cap, tables != NULL);
+	if (!index_literals(set, patterns, &cap))
+		return false;
+	set->literal_hash = cap.hashing ? cap.hash : 0;
+	if (!map_tables(set, tables))
+	{
+		if (cap.phrase_texts_only)
+		{
+			/* made for other literals: the automaton needs every text */
+			index_start(set, &cap, false);
+			if (!index_literals(set, patterns, &cap))
+				return false;
+		}
+		if (!build_automaton(set))
+			return false;
+	}
+	keep_phrase_texts(set);
+	return true;
 }
 
 static bool

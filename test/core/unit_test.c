@@ -2420,8 +2420,22 @@ test_builtin_automaton(void)
 	CHECK(fewer != NULL && bounce_ruleset_mapped_bytes(fewer) == 0);
 	if (fewer != NULL)
 	{
+		bounce_automaton_tables alone;
+
 		CHECK(bounce_ruleset_tables(fewer, &got));
 		CHECK(got.literal_hash != made->literal_hash && got.nstates > 0);
+		/*
+		 * Offered the build's tables, it indexed with its phrases' texts
+		 * only, found them made for other literals and indexed again: the
+		 * same automaton and hash as a set offered none.
+		 */
+		built = bounce_ruleset_compile_tables(specs,
+											  bounce_builtin_spec_count - 1,
+											  NULL, &err);
+		CHECK(built != NULL && bounce_ruleset_tables(built, &alone) &&
+			  same_tables(&got, &alone) &&
+			  got.literal_hash == alone.literal_hash);
+		bounce_ruleset_free(built);
 	}
 	bounce_ruleset_free(fewer);
 	free(specs);
