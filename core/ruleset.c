@@ -1155,7 +1155,6 @@ done:
 	return ok;
 }
 
-
 /*
  * Take the automaton and the second lists from tables made for exactly
  * these literals (the build's, for the built-in rules); false, taking
