@@ -11,7 +11,7 @@
  * malloc, on first use; when the server preloads the module
  * (shared_preload_libraries) the postmaster compiles them at start, and
  * every backend it forks starts with them (shared copy-on-write until
- * written: about 20 ms and half a megabyte a backend saved, since the
+ * written: about 12 ms and half a megabyte a backend saved, since the
  * library's build makes the rules' literal automaton, which every process
  * maps read-only from the module; 130 ms and 4 MB before). The wrapper
  * adds one bounce_matcher per backend (the core's scratch space), also
