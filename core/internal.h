@@ -212,7 +212,8 @@ typedef struct bounce_automaton_tables
 	const bounce_out_word *out_words;
 	const uint32_t *out_first;
 	const uint32_t *out_next;	/* NULL when the marks are copied together */
-	const uint32_t *out_mark;
+	const uint16_t *out_mark16; /* the marks, in two bytes or in four: */
+	const uint32_t *out_mark;	/* one of the two is NULL */
 	const uint32_t *second_first;
 	const uint32_t *second_seen;
 } bounce_automaton_tables;
@@ -229,7 +230,7 @@ typedef struct bounce_table_array
 	size_t		count;
 } bounce_table_array;
 
-#define BOUNCE_TABLE_ARRAYS 12
+#define BOUNCE_TABLE_ARRAYS 13
 
 /*
  * t's arrays in one order, with their lengths: what the generator writes,

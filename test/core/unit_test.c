@@ -3311,6 +3311,71 @@ done:
 }
 
 /*
+ * A set with more phrases than a two-byte mark can number (MARK16_LIMIT,
+ * 16,384) keeps its marks in four bytes: the scan must find every phrase,
+ * the last ones too, as the reference path does.
+ */
+static void
+test_wide_marks(void)
+{
+	enum
+	{
+		NRULES = 17000
+	};
+	bounce_rule_spec *specs = calloc(NRULES, sizeof(bounce_rule_spec));
+	char	  (*ids)[24] = calloc(NRULES, sizeof(*ids));
+	char	  (*patterns)[32] = calloc(NRULES, sizeof(*patterns));
+	bounce_matcher *m = bounce_matcher_new();
+	bounce_ruleset *set = NULL;
+	bounce_automaton_tables tables;
+	char		word[8],
+				other[8],
+				text[64];
+	int			i;
+
+	group("four-byte marks");
+	CHECK(specs != NULL && ids != NULL && patterns != NULL && m != NULL);
+	if (specs == NULL || ids == NULL || patterns == NULL || m == NULL)
+		goto done;
+	for (i = 0; i < NRULES; i++)
+	{
+		many_word(i, word);
+		snprintf(ids[i], sizeof(ids[i]), "wide.%d", i);
+		snprintf(patterns[i], sizeof(patterns[i]), "\\b%s\\b", word);
+		specs[i].id = ids[i];
+		specs[i].pattern = patterns[i];
+		specs[i].category = (bounce_category) (i % BOUNCE_CATEGORY_COUNT);
+		specs[i].when = BOUNCE_WHEN_ANY;
+	}
+	set = COMPILE(specs, NRULES);
+	if (set == NULL)
+		goto done;
+	CHECK(bounce_ruleset_tables(set, &tables) && tables.out_mark16 == NULL &&
+		  tables.out_mark != NULL);
+	/* the last phrases (numbers past two bytes), the first, and order */
+	for (i = NRULES - 1; i >= 0; i -= 1231)
+	{
+		many_word(i, word);
+		many_word(NRULES - 1 - i, other);
+		snprintf(text, sizeof(text), "550 %s or %s", word, other);
+		expect_rule(set, m, NULL, text, strlen(text),
+					ids[i < NRULES - 1 - i ? i : NRULES - 1 - i],
+					__FILE__, __LINE__);
+		snprintf(text, sizeof(text), "550 %s.", word);
+		expect_rule(set, m, NULL, text, strlen(text), ids[i], __FILE__, __LINE__);
+		snprintf(text, sizeof(text), "550 x%s", word);
+		expect_rule(set, m, NULL, text, strlen(text), NULL, __FILE__, __LINE__);
+	}
+
+done:
+	bounce_ruleset_free(set);
+	bounce_matcher_free(m);
+	free(specs);
+	free(ids);
+	free(patterns);
+}
+
+/*
  * A caller's rule set compiled over the built-in one finds the built-in
  * candidates in its own scan, for the built-in set to use next. They are
  * the text's: a matcher that moves to another text, through any set
@@ -3697,6 +3762,7 @@ main(int argc, char **argv)
 	test_engine();
 	test_pattern_check();
 	test_many_rules();
+	test_wide_marks();
 	test_scan_over();
 	test_shared_suffix();
 	test_factors();
