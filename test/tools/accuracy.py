@@ -2817,7 +2817,7 @@ found:
   | h336 (feeb52a) | older Windows mail servers: XMail, MailEnable (14/17); DLP and content-compliance refusals (13/15); calendar and notification bounces (6/9); fax, voicemail and PBX mail: Cisco Unity, eFax (11/17) | 58 | 75.9% (44) | 47 |
   | all | 16 sets | 365 | 83.8% (306) | 322 (88.2%) |
 
-  (Test corpus rows: mta-3035 to mta-3050, intl-0549, intl-0550. Files
+  (Test corpus rows: mta-3035 to mta-3051, intl-0549, intl-0550. Files
   in /work/holdout29/, each with the texts already in the project's
   corpus, the development corpus or another set dropped: 130 of 495.)
   What generalised: a reply "sent from a blocked/unknown address" the
