@@ -254,8 +254,8 @@ struct bounce_ruleset
 	 * (keep_phrases), in the same order: a phrase's mark numbers it here.
 	 */
 	literal    *literals;
-	size_t		nliterals;		/* indexed (the automaton's identity) */
-	size_t		nphrases;		/* kept */
+	size_t		nliterals;		/* indexed (the automaton's identity), not
+								 * kept */
 	unsigned char *lit_text;	/* the literals' bytes, end to end */
 	size_t		lit_text_len;
 	automaton	ac;
@@ -1529,7 +1529,6 @@ keep_phrases(bounce_ruleset *set)
 		at += lit.len;
 		set->literals[kept++] = lit;
 	}
-	set->nphrases = kept;
 	set->lit_text_len = at;
 	text = realloc(set->lit_text, at ? at : 1);
 	if (text != NULL)
