@@ -2824,7 +2824,8 @@ found:
   sender's; notification-only, send-only and replies-collection
   addresses refuse as no-reply ones do; joined names (UnknownRecipient)
   and "address is not correct" invalid-mailbox; RFC-Ignorant and NJABL
-  block lists by name; a notice's virus advice a virus verdict; Korean
+  block lists by name; a virus notice's "many viruses fake the sender"
+  a virus verdict; Korean
   "수신을 제한" and "denied by (or from) the receiver" the recipient's
   refusal; a locked group takes no posts; a list's confirmation
   challenge the sender's; an outside From in the receiver's own domain
