@@ -162,8 +162,10 @@ extern const unsigned char bounce_builtin_factor_pool[];
 
 /*
  * Branch k of built-in rule r, whose source is src, as the build analysed
- * it: *f as bounce_pattern_factors(src, f) makes it, byte for byte. False
- * when the table holds no such branch (then *f is untouched).
+ * it: *f's counts, flags and the literals they number as
+ * bounce_pattern_factors(src, f) makes them (the arrays past the counts,
+ * which nothing reads, are not written). False when the table holds no
+ * such branch (then *f is untouched).
  */
 bool		bounce_builtin_factors(size_t r, size_t k, const char *src,
 								   bounce_factors *f);

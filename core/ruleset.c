@@ -232,6 +232,10 @@ typedef struct branch
 								 * source is ASCII; cleared, atomically,
 								 * when pcre2 refuses it without UTF) */
 	bool		has_second;		/* also needs a literal of a second set */
+	bool		from_build;		/* a built-in branch the build split and
+								 * analysed from the same source
+								 * (builtin_split): its factors are the
+								 * build's entry, read without checking */
 } branch;
 
 struct bounce_ruleset
@@ -1394,24 +1398,24 @@ builtin_branch(size_t r, size_t k, const char *src)
 		bf : NULL;
 }
 
-bool
-bounce_builtin_factors(size_t r, size_t k, const char *src, bounce_factors *f)
+/*
+ * *f as the build's entry bf describes it (bounce_builtin_factors). The
+ * arrays past the counts are left as they were: nothing reads them, and
+ * clearing all 4.6 kB for each of 3,500 branches was a tenth of
+ * bounce_init.
+ */
+static void
+fill_factors(const bounce_branch_factors *bf, bounce_factors *f)
 {
-	const bounce_branch_factors *bf = builtin_branch(r, k, src);
-	size_t		n,
-				at;
+	size_t		n = bf->first_len,
+				at = bf->pool_at;
 	int			j;
 
-	if (bf == NULL)
-		return false;
-	memset(f, 0, sizeof(*f));
 	f->count = bf->count;
 	f->count2 = bf->count2;
 	f->phrase = (bf->flags & BOUNCE_FACTORS_PHRASE) != 0;
 	f->bound_start = (bf->flags & BOUNCE_FACTORS_BOUND_START) != 0;
 	f->bound_end = (bf->flags & BOUNCE_FACTORS_BOUND_END) != 0;
-	n = bf->first_len;
-	at = bf->pool_at;
 	for (j = 0; j < f->count; j++, n++)
 	{
 		f->len[j] = bounce_builtin_factor_lens[n];
@@ -1424,6 +1428,16 @@ bounce_builtin_factors(size_t r, size_t k, const char *src, bounce_factors *f)
 		memcpy(f->text2[j], bounce_builtin_factor_pool + at, f->len2[j]);
 		at += f->len2[j];
 	}
+}
+
+bool
+bounce_builtin_factors(size_t r, size_t k, const char *src, bounce_factors *f)
+{
+	const bounce_branch_factors *bf = builtin_branch(r, k, src);
+
+	if (bf == NULL)
+		return false;
+	fill_factors(bf, f);
 	return true;
 }
 
@@ -1440,28 +1454,67 @@ factors_usable(const bounce_factors *f)
 }
 
 /*
- * Did the build see built-in rule r split into these nparts branches? It
- * compiled each alone (build/factorgen), so the library need not compile
- * one before a text needs it (branch_code).
+ * Built-in rule r's branches as the build split them, when pattern is the
+ * source the build saw (each branch's length and hash, a bar between
+ * two): in *out, copies as bounce_split_branches makes them, at the cost
+ * of a hash a branch instead of a parse. *out is NULL when the source
+ * differs (split it as any other); false when out of memory. The build
+ * compiled each branch alone (build/factorgen), so the library need not
+ * compile one before a text needs it (branch_code).
  */
 static bool
-builtin_split_checked(size_t r, char **parts, size_t nparts)
+builtin_split(size_t r, const char *pattern, char ***out, size_t *nparts)
 {
-	size_t		k;
+	size_t		len = strlen(pattern),
+				first,
+				n,
+				k,
+				at = 0;
+	char	  **parts;
 
-	if (r >= bounce_builtin_factor_rule_count ||
-		bounce_builtin_factor_rule_first[r + 1] -
-		bounce_builtin_factor_rule_first[r] != nparts)
+	*out = NULL;
+	if (r >= bounce_builtin_factor_rule_count)
+		return true;
+	first = bounce_builtin_factor_rule_first[r];
+	n = bounce_builtin_factor_rule_first[r + 1] - first;
+	for (k = 0; k < n; k++)
+	{
+		const bounce_branch_factors *bf = &bounce_builtin_branch_factors[first + k];
+
+		if (bf->src_len > len - at ||
+			pattern[at + bf->src_len] != (k + 1 < n ? '|' : '\0') ||
+			bf->src_hash != bounce_branch_hash(pattern + at, bf->src_len))
+			return true;
+		at += bf->src_len + 1;
+	}
+	if (n == 0)
+		return true;
+	if ((parts = calloc(n, sizeof(char *))) == NULL)
 		return false;
-	for (k = 0; k < nparts; k++)
-		if (builtin_branch(r, k, parts[k]) == NULL)
+	for (k = 0, at = 0; k < n; k++)
+	{
+		size_t		part_len = bounce_builtin_branch_factors[first + k].src_len;
+
+		if ((parts[k] = malloc(part_len + 1)) == NULL)
+		{
+			while (k > 0)
+				free(parts[--k]);
+			free(parts);
 			return false;
+		}
+		memcpy(parts[k], pattern + at, part_len);
+		parts[k][part_len] = '\0';
+		at += part_len + 1;
+	}
+	*nparts = n;
+	*out = parts;
 	return true;
 }
 
 /*
  * The factors of a set's branch b, whose source is src: the build's for
- * the built-in rules, else worked out now.
+ * a branch it split the same (from_build; src is not read), else worked
+ * out now.
  */
 static void
 branch_factors(const bounce_ruleset *set, size_t b, const char *src,
@@ -1469,8 +1522,10 @@ branch_factors(const bounce_ruleset *set, size_t b, const char *src,
 {
 	uint32_t	r = set->branches[b].rule;
 
-	if (!is_builtin(set->specs, set->count) ||
-		!bounce_builtin_factors(r, b - set->first_branch[r], src, f))
+	if (set->branches[b].from_build)
+		fill_factors(&bounce_builtin_branch_factors[bounce_builtin_factor_rule_first[r] +
+													 b - set->first_branch[r]], f);
+	else
 		bounce_pattern_factors(src, f);
 }
 
@@ -1494,13 +1549,18 @@ index_base(bounce_ruleset *set, bounce_factors *f, index_caps *cap)
 					nparts = 0,
 					b,
 					k;
-		char	  **parts = bounce_split_branches(base->specs[r].pattern, &nparts);
-		bool		ok = parts != NULL;
+		char	  **parts = NULL;
+		bool		ok = true;
 
+		/* the build's branches need no source (from_build, all or none) */
+		if (!base->branches[first].from_build)
+			ok = (parts = bounce_split_branches(base->specs[r].pattern,
+												&nparts)) != NULL;
 		for (b = first; ok && b < first + nbranches; b++)
 		{
 			/* a rule not split is one branch */
-			branch_factors(base, b, nparts == nbranches ? parts[b - first] :
+			branch_factors(base, b, parts == NULL ? NULL :
+						   nparts == nbranches ? parts[b - first] :
 						   base->specs[r].pattern, f);
 			if (factors_usable(f))
 				ok = index_branch(set, f, base_branch(set) + (uint32_t) b,
@@ -1804,10 +1864,14 @@ compile_set(const bounce_rule_spec *specs, size_t count,
 			}
 			pcre2_code_free(whole);
 		}
-		if ((parts = bounce_split_branches(specs[i].pattern, &nparts)) == NULL)
+		parts = NULL;
+		if (is_builtin(specs, count) &&
+			!builtin_split(i, specs[i].pattern, &parts, &nparts))
 			goto fail;
-		checked = is_builtin(specs, count) &&
-			builtin_split_checked(i, parts, nparts);
+		checked = parts != NULL;
+		if (parts == NULL &&
+			(parts = bounce_split_branches(specs[i].pattern, &nparts)) == NULL)
+			goto fail;
 		set->first_branch[i] = (uint32_t) set->nbranches;
 		if (set->nbranches + nparts > cap)
 		{
@@ -1839,6 +1903,7 @@ compile_set(const bounce_rule_spec *specs, size_t count,
 			br->src_len = (uint32_t) strlen(parts[k]);
 			at += br->src_len + 1;
 			patterns[set->nbranches++] = parts[k];
+			br->from_build = checked;
 			if (checked)
 				continue;		/* compiled when a text needs it */
 			br->code = compile_one(parts[k], &code, &offset);
@@ -1905,7 +1970,7 @@ compile_set(const bounce_rule_spec *specs, size_t count,
 	 * needs no ASCII form, and its UTF form is compiled again on the first
 	 * such text (a fifth of the compiled forms' memory is phrases'). The
 	 * built-in rules' branches were not compiled above at all
-	 * (builtin_split_checked): their UTF forms wait for a text too.
+	 * (builtin_split): their UTF forms wait for a text too.
 	 */
 	for (i = 0; i < set->nbranches; i++)
 	{
