@@ -378,25 +378,66 @@ prefix_end(const unsigned char *t, size_t n, size_t i, bool bare_ok,
 }
 
 /*
+ * Does a word, t[0..n), end as a qmail-send log line's reply does: two
+ * underscores or more, and one slash, after which only closing quotes or
+ * brackets ("maildrop:_Timeout_quota_exceeded./", quoted in a report as
+ * "...exceeded./'")? An identifier does not end so, nor does a path or
+ * URL, which holds more slashes.
+ */
+static bool
+is_log_reply_end(const unsigned char *t, size_t n)
+{
+	size_t		underscores = 0,
+				slashes = 0,
+				slash_at = 0,
+				i;
+
+	for (i = 0; i < n; i++)
+	{
+		underscores += t[i] == '_';
+		if (t[i] == '/')
+			slashes++, slash_at = i;
+	}
+	if (underscores < 2 || slashes != 1)
+		return false;
+	for (i = slash_at + 1; i < n; i++)
+		if (strchr("'\")]>", t[i]) == NULL)
+			return false;
+	return true;
+}
+
+/*
  * Does the text write its spaces as underscores? At least four of them,
  * and more than four for each space: an identifier or two in an ordinary
- * reply ("OFR_417", "reject_rbl_client") does not qualify.
+ * reply ("OFR_417", "reject_rbl_client") does not qualify. Or, shorter,
+ * when a word ends as a qmail-send log line's reply does
+ * (is_log_reply_end), wherever the line was quoted.
  */
 static bool
 spaces_written_as_underscores(const unsigned char *t, size_t n)
 {
 	size_t		underscores = 0,
 				spaces = 0,
+				word = 0,		/* where the current word starts */
 				i;
+	bool		log_reply = false;
 
 	if (memchr(t, '_', n) == NULL)
 		return false;
-	for (i = 0; i < n; i++)
+	for (i = 0; i <= n; i++)
 	{
+		if (i == n || is_space(t[i]))
+		{
+			if (!log_reply && i > word && memchr(t + word, '/', i - word))
+				log_reply = is_log_reply_end(t + word, i - word);
+			word = i + 1;
+			if (i < n)
+				spaces += t[i] == ' ';
+			continue;
+		}
 		underscores += t[i] == '_';
-		spaces += t[i] == ' ';
 	}
-	return underscores >= 4 && underscores > 4 * spaces;
+	return (underscores >= 4 && underscores > 4 * spaces) || log_reply;
 }
 
 /*

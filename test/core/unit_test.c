@@ -2107,6 +2107,13 @@ test_unwrap(void)
 	UNWRAP_SAME("550 5.1.1 OFR_417 reject_rbl_client a_b_c");
 	UNWRAP_SAME("err=relay_domain_not_allowed");
 	UNWRAP("a_b_c_d_e  f", "a_b_c_d_e f");
+	/* a short one at the end of a log line: the reply closes with a slash */
+	UNWRAP("deferral: maildrop:_Timeout_quota_exceeded./",
+		   "deferral: maildrop: Timeout quota exceeded./");
+	UNWRAP("deferral: a_b_c/ \r\n", "deferral: a b c/ \r\n");
+	UNWRAP_SAME("see http://example.com/user_unknown_x/");
+	UNWRAP_SAME("error: email_address_not_authorized");
+	UNWRAP_SAME("deferral: a_b/");
 	for (k = 0; k < 40; k++)
 	{
 		snprintf(text, sizeof(text), "%.*sdoesn\xE2\x80\x99t", k, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
