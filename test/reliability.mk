@@ -163,7 +163,7 @@ test-sanitize:
 
 # ---- valgrind memcheck (the normal build, pcre2 JIT off) ----------------
 
-test-valgrind: build/test/unit_test build/test/corpus_test build/test/core_matrix $(SQLITE_EXT)
+test-valgrind: build/test/unit_test build/test/late_compile_test build/test/corpus_test build/test/core_matrix $(SQLITE_EXT)
 	@SQLITE3="$(SQLITE3)" PYTHON3="$(PYTHON3)" CC="$(CC)" \
 		sh test/fuzz/run-valgrind $(CORPUS)
 

@@ -9,12 +9,13 @@ build/test/%: test/core/%.c test/core/tsv.h test/core/check.h test/core/unwrap_c
 build/test/oom_test: test/core/oom_alloc.h test/core/check.h
 
 # Unit tests, the core when allocations fail (oom_test replaces malloc, so
-# never under $(VALGRIND)), then the whole corpus (with the
+# never under $(VALGRIND)) and when pcre2 refuses a pattern the build
+# accepted (late_compile_test replaces pcre2_compile), then the whole corpus (with the
 # prefilter/reference parity check); no rule's \b next to a letter \b cannot see; no rule that spells
 # "is not", "cannot" or "mailbox" one way only; no group that lists an
 # alternative twice; no count PostgreSQL's regexes refuse; and the
 # rules-file compiler's checks.
-test-core: build/test/unit_test build/test/oom_test build/test/corpus_test build/rulegen
+test-core: build/test/unit_test build/test/oom_test build/test/late_compile_test build/test/corpus_test build/rulegen
 	python3 test/tools/word_bounds.py $(sort $(wildcard core/rules/*.rules))
 	python3 test/tools/spellings.py $(sort $(wildcard core/rules/*.rules))
 	python3 test/tools/alternatives.py $(sort $(wildcard core/rules/*.rules))
@@ -22,6 +23,7 @@ test-core: build/test/unit_test build/test/oom_test build/test/corpus_test build
 	python3 test/tools/rulegen_check.py build/rulegen "$(CC) -std=gnu99 -O0 $(WARN) $(PCRE2_CFLAGS)" "$(PCRE2_LIBS)"
 	$(VALGRIND) build/test/unit_test
 	build/test/oom_test
+	$(VALGRIND) build/test/late_compile_test
 	$(VALGRIND) build/test/corpus_test -q -p -w -o build/test/core-corpus.tsv $(CORPUS)
 
 # docs/accuracy.md: accuracy, recall and precision per category, and the
