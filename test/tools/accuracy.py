@@ -2844,14 +2844,14 @@ found:
   category.
 
 - The forty-fifth session (2026-12-06) ran four more rounds the same
-  way (h337 with the rules of 52f278e, h338 at c318e98, h339 at
-  2e6b4eb, h340 at 5382a93); the search budget ran out during h340:
+  way (h337 with the rules of 52f278e, h338 at 5f47706, h339 at
+  3908c14, h340 at 5382a93); the search budget ran out during h340:
 
   | round (start) | sets | rows | first run | after |
   |---|---|---:|---:|---:|
   | h337 (52f278e) | filtering gateways and appliances: Hornetsecurity, Baruwa, Barricade MX, Symantec (31/36); Windows mail servers: IMail, MDaemon, hMailServer, Mercury (17/18); Polish and Czech providers: WP, Interia, Onet, Allegro, Seznam, Forpsi (16/18); mailbox-full texts in many languages (15/15) | 87 | 90.8% (79) | 84 |
-  | h338 (c318e98) | local delivery agents: procmail, maildrop, dovecot-lda, Cyrus lmtpd (23/26); Sieve rejects and mailbox filters (22/25); school and course platforms: Canvas, Moodle, Sakai (20/26); Google Groups and Workspace (24/26) | 103 | 86.4% (89) | 94 |
-  | h339 (2e6b4eb) | Japanese mobile carriers: docomo, au, SoftBank, Rakuten (14/16); greylisting daemons and appliances (15/16); queue-expiry notices of many MTAs (24/27); cloud inbound services: WorkMail, SES receipt rules, SimpleLogin, Forward Email (16/18) | 77 | 89.6% (69) | 70 |
+  | h338 (5f47706) | local delivery agents: procmail, maildrop, dovecot-lda, Cyrus lmtpd (23/26); Sieve rejects and mailbox filters (22/25); school and course platforms: Canvas, Moodle, Sakai (20/26); Google Groups and Workspace (24/26) | 103 | 86.4% (89) | 94 |
+  | h339 (3908c14) | Japanese mobile carriers: docomo, au, SoftBank, Rakuten (14/16); greylisting daemons and appliances (15/16); queue-expiry notices of many MTAs (24/27); cloud inbound services: WorkMail, SES receipt rules, SimpleLogin, Forward Email (16/18) | 77 | 89.6% (69) | 70 |
   | h340 (5382a93) | Rediffmail (18/20); Spanish- and Portuguese-language hosts' help pages (6/8); a helpdesk's routing address (2/2); deliverability help pages (11/13) | 43 | 86.0% (37) | 38 |
   | all | 16 sets | 310 | 88.4% (274) | 286 (92.3%) |
 
