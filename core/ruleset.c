@@ -1383,13 +1383,12 @@ is_builtin(const bounce_rule_spec *specs, size_t count)
 
 /*
  * The build's entry for branch k of built-in rule r when its source was
- * src, else NULL.
+ * the len bytes at src, else NULL.
  */
 static const bounce_branch_factors *
-builtin_branch(size_t r, size_t k, const char *src)
+builtin_branch(size_t r, size_t k, const char *src, size_t len)
 {
 	const bounce_branch_factors *bf;
-	size_t		len = strlen(src);
 
 	if (r >= bounce_builtin_factor_rule_count ||
 		k >= bounce_builtin_factor_rule_first[r + 1] -
@@ -1435,7 +1434,7 @@ fill_factors(const bounce_branch_factors *bf, bounce_factors *f)
 bool
 bounce_builtin_factors(size_t r, size_t k, const char *src, bounce_factors *f)
 {
-	const bounce_branch_factors *bf = builtin_branch(r, k, src);
+	const bounce_branch_factors *bf = builtin_branch(r, k, src, strlen(src));
 
 	if (bf == NULL)
 		return false;
@@ -1481,13 +1480,14 @@ builtin_split(size_t r, const char *pattern, char ***out, size_t *nparts)
 	n = bounce_builtin_factor_rule_first[r + 1] - first;
 	for (k = 0; k < n; k++)
 	{
-		const bounce_branch_factors *bf = &bounce_builtin_branch_factors[first + k];
+		/* as long as the build's branch k, then a bar or the end */
+		size_t		part_len = bounce_builtin_branch_factors[first + k].src_len;
 
-		if (bf->src_len > len - at ||
-			pattern[at + bf->src_len] != (k + 1 < n ? '|' : '\0') ||
-			bf->src_hash != bounce_branch_hash(pattern + at, bf->src_len))
+		if (part_len > len - at ||
+			pattern[at + part_len] != (k + 1 < n ? '|' : '\0') ||
+			builtin_branch(r, k, pattern + at, part_len) == NULL)
 			return true;
-		at += bf->src_len + 1;
+		at += part_len + 1;
 	}
 	if (n == 0)
 		return true;
