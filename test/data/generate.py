@@ -28,6 +28,7 @@ import argparse
 import bisect
 import datetime
 import glob
+import hashlib
 import itertools
 import os
 import random
@@ -213,10 +214,11 @@ def provider_of(text):
 class Template:
     """A corpus row compiled into literal text and slots to fill per row."""
 
-    __slots__ = ("status", "category", "provider", "parts", "weight")
+    __slots__ = ("status", "diag", "category", "provider", "parts", "weight")
 
     def __init__(self, status, diag, category):
         self.status = status
+        self.diag = diag
         self.category = category
         self.provider = provider_of(diag)
         self.parts = compile_parts(diag)
@@ -437,21 +439,33 @@ class Generator:
         return when, recipient, domain, t.status, "".join(out)
 
 
-def weight_templates(rng, templates):
-    """Zipf weights within each category, over a seeded, provider-biased order."""
+def template_draw(seed, status, diag):
+    """A number in [0, 1) fixed by the seed and the message alone.
+
+    Each message's place in its category's popularity order comes from
+    its own text, not from its place in a shared random stream: a corpus
+    row added or removed moves only its own rank, and the rows drawn stay
+    nearly the same (one stream made every rank move with every new row,
+    and the benchmark's rows with them).
+    """
+    h = hashlib.sha256(("%d\0%s\0%s" % (seed, status, diag)).encode("utf-8"))
+    return int.from_bytes(h.digest()[:8], "big") / 2.0 ** 64
+
+
+def weight_templates(seed, templates):
+    """Zipf weights within each category, over a seeded, provider-biased
+    order; each category's templates sorted by weight, heaviest first."""
     group_weight = {p[0]: p[1] for p in PROVIDERS}
     by_cat = {}
     for t in templates:
         by_cat.setdefault(t.category, []).append(t)
     for cat in sorted(by_cat):
-        ts = by_cat[cat]
-        keyed = []
-        for t in ts:
-            popularity = group_weight.get(t.provider, 8)
-            keyed.append((rng.random() * popularity, t))
-        keyed.sort(key=lambda kt: -kt[0])
-        for rank, (_, t) in enumerate(keyed):
+        keyed = [(template_draw(seed, t.status, t.diag) * group_weight.get(t.provider, 8), i, t)
+                 for i, t in enumerate(by_cat[cat])]
+        keyed.sort(key=lambda kt: (-kt[0], kt[1]))
+        for rank, (_, _, t) in enumerate(keyed):
             t.weight = 1.0 / (rank + 1) ** 1.05
+        by_cat[cat] = [t for _, _, t in keyed]
     return by_cat
 
 
@@ -505,8 +519,8 @@ def main(argv=None):
     if not templates:
         ap.error("the corpus has no usable rows")
 
+    by_cat = weight_templates(args.seed, templates)
     rng = random.Random(args.seed)
-    by_cat = weight_templates(rng, templates)
     want = allocate(args.rows, sorted(by_cat))
     picks = []
     for cat in sorted(by_cat):
