@@ -460,12 +460,12 @@ def weight_templates(seed, templates):
     for t in templates:
         by_cat.setdefault(t.category, []).append(t)
     for cat in sorted(by_cat):
-        keyed = [(template_draw(seed, t.status, t.diag) * group_weight.get(t.provider, 8), i, t)
-                 for i, t in enumerate(by_cat[cat])]
-        keyed.sort(key=lambda kt: (-kt[0], kt[1]))
-        for rank, (_, _, t) in enumerate(keyed):
+        keyed = [(template_draw(seed, t.status, t.diag) * group_weight.get(t.provider, 8), t)
+                 for t in by_cat[cat]]
+        keyed.sort(key=lambda kt: -kt[0])     # stable: ties keep corpus order
+        for rank, (_, t) in enumerate(keyed):
             t.weight = 1.0 / (rank + 1) ** 1.05
-        by_cat[cat] = [t for _, _, t in keyed]
+        by_cat[cat] = [t for _, t in keyed]
     return by_cat
 
 
