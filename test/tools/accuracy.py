@@ -2913,6 +2913,49 @@ found:
   policy-related whichever side requires it. Against 894229d, on 204,880
   rows, no row changed category.
 
+- The forty-seventh session (2026-12-06) ran six more rounds the same
+  way (h345 and h346 with the rules of c2cf41e, h347 at c2cf41e, h348
+  at 54b90f9, h349 at 5e1200c, h350 at c0774cd); the search budget ran
+  out at the start of h350, whose one blind set is below (a second,
+  drawn by its helper from the PHPMailer language files this session's
+  rules were written from, is not blind and is left out):
+
+  | round (start) | sets | rows | first run | after |
+  |---|---|---:|---:|---:|
+  | h345 (c2cf41e) | Latin American telecoms outside Brazil (4/4); lesser-discussed security appliances: MailCleaner, Proxmox Mail Gateway, Halon, Baruwa (4/7); US government gateways (7/7); phone-system mail and archiving (14/21) | 39 | 74.4% (29) | 29 |
+  | h346 (c2cf41e) | scan-to-email printers and copiers (10/11); monitoring and CI tools' notification mail (13/15); NAS and backup appliances (6/10); Italian certified mail (PEC) and providers (19/22) | 58 | 82.8% (48) | 48 |
+  | h347 (c2cf41e) | Exchange's reports in Western European languages (7/8); in Eastern European and Asian languages (8/15); localized Gmail, Yahoo and Outlook.com notices (19/24); mail servers' localized bounce templates (23/26) | 73 | 78.1% (57) | 59 |
+  | h348 (54b90f9) | Java senders in non-English settings (12/13); PHP senders (20/25); command-line and system mailers (20/23); .NET senders (10/17) | 78 | 79.5% (62) | 69 |
+  | h349 (5e1200c) | Python senders in non-English threads (29/36); Node, Go and Rust senders (15/19); desktop clients' localized dialogs (9/10); business software (15/29) | 94 | 72.3% (68) | 83 |
+  | h350 (c0774cd) | Chinese cloud and enterprise mail services (22/24) | 24 | 91.7% (22) | 22 |
+  | all | 21 sets | 366 | 78.1% (286) | 310 (84.7%) |
+
+  (Test corpus rows: mta-3083 to mta-3088, intl-0554 to intl-0591.
+  Files in /work/holdout29/, each with the texts already in the
+  project's corpus, the development corpus or another set dropped: 202
+  of 568.) What generalised: a sending library's own error strings in
+  the languages it ships, read as their English (Windows' socket
+  errors 10054, 10060 and 10061 in ten languages and Winsock's numbers
+  after the word socket; PHPMailer's "Could not connect to SMTP host",
+  "SMTP connect() failed" and "Could not authenticate" in forty; .NET's
+  unauthenticated-client and "mailbox unavailable" texts in German,
+  French and Russian); a login exception named by its class
+  (SMTPAuthenticationError, AuthenticationFailedException) the SMTP
+  login's; "not permitted by the SPF record" SPF's; a fully-qualified
+  name "for HELO/EHLO" the HELO rule; a sending API's test mode the
+  sender's; NetEase's Chinese code descriptions; Japanese "the domain
+  cannot be found" and "a system error occurred". Kept against the sets
+  (docs/categories.md, "the forty-seventh session"): a sender or domain
+  on a gateway's own black list or banned list blocklisting-issues, as
+  decided; Exchange's UM "Unrecognized command" and "Unrouteable
+  address" as decided; "Insufficient system storage (throttled)"
+  reputation-issues by its word; a login locked by the organisation's
+  policy policy-related; PEC's 24-hour notice other (a delay warning);
+  "452 4.7.1 Try again later" recipient-server-error (the greylisting
+  reading wants a 450 or 451 reply); help-page translations of Gmail's
+  replies, which Gmail sends in English, not made rules. Against
+  894229d, on 204,880 rows, no row changed category.
+
 Expect something between those figures on mail from sources the rules have
 never met; `bounce_explain` shows, row by row, what decided.
 """
