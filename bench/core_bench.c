@@ -63,7 +63,8 @@
  *   pref_sample   bounce_classify_with(builtin, true)   first R rows
  *   refjit_sample the same obvious loop written here with every rule's whole
  *                 pattern JIT-compiled (the core's reference path uses the
- *                 interpreter): status codes parsed as the core does, then
+ *                 interpreter on texts under 4 KiB, as every row here is):
+ *                 status codes parsed as the core does, then
  *                 each rule whose condition holds tried in order; first R
  *                 rows, its rule choices checked against ref_sample's
  *   pref_nonascii bounce_classify_with(builtin, true)   the rows whose

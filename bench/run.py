@@ -808,8 +808,9 @@ def report(a, mach, core, cg, lite, pg, elapsed):
                               (e1["jit_kb"] - e0["jit_kb"]) / 1024))
     add("Compiling the rule set with extra rules: %s. The reference path "
         "(every rule in order) runs each rule's whole pattern with pcre2's "
-        "interpreter (core/ruleset.c compiles those without JIT); the "
-        "prefilter path runs JIT-compiled branches." % comp)
+        "interpreter (core/ruleset.c JIT-compiles them only for a text of "
+        "4 KiB or more, and no row here is that long); the prefilter path "
+        "runs JIT-compiled branches." % comp)
     cc = core.get("compile_custom")
     if cc:
         add("")

@@ -243,7 +243,9 @@ struct bounce_ruleset
 	size_t		count;
 	const bounce_rule_spec *specs;
 	pcre2_code **codes;			/* whole patterns, compiled on first use
-								 * by the reference path (whole_code) */
+								 * by the reference path (whole_code); at
+								 * [count + i], rule i's JIT-compiled for
+								 * long texts */
 	branch	   *branches;		/* rule by rule, in order */
 	size_t		nbranches;
 	uint32_t   *first_branch;	/* per rule; [count] == nbranches */
@@ -1827,7 +1829,7 @@ compile_set(const bounce_rule_spec *specs, size_t count,
 	set->specs = specs;
 	set->base = base;
 	set->jit = jit;
-	set->codes = calloc(count ? count : 1, sizeof(pcre2_code *));
+	set->codes = calloc(count ? 2 * count : 1, sizeof(pcre2_code *));
 	set->first_branch = calloc(count + 1, sizeof(uint32_t));
 	set->mctx = pcre2_match_context_create(NULL);
 	if (set->codes == NULL || set->first_branch == NULL || set->mctx == NULL)
@@ -2017,7 +2019,11 @@ bounce_ruleset_free(bounce_ruleset *set)
 		return;
 	if (set->codes)
 		for (i = 0; i < set->count; i++)
+		{
+			if (set->codes[set->count + i] != set->codes[i])
+				pcre2_code_free(set->codes[set->count + i]);
 			pcre2_code_free(set->codes[i]);
+		}
 	free(set->codes);
 	if (set->branches)
 		for (i = 0; i < set->nbranches; i++)
@@ -2608,25 +2614,44 @@ late_compile_error(int pcre2_err)
  * use there (the set, or the build for the built-in rules, checked that
  * it compiles: NULL with *err set, see late_compile_error; *err is
  * BOUNCE_OK otherwise). Threads that race compile it each and keep the
- * first.
+ * first. For a text of JIT_AT_ONCE_BYTES or more (len), a JIT-compiled
+ * copy when the set JITs: the interpreter takes seconds to run every
+ * rule's whole pattern over 64 KiB of some texts, which only tests and
+ * benchmarks ask of it (no JIT_BUDGET: no product path runs these). When
+ * JIT fails, the original serves, not tried again.
  */
 static pcre2_code *
-whole_code(const bounce_ruleset *set, size_t i, int *err)
+whole_code(const bounce_ruleset *set, size_t i, size_t len, int *err)
 {
-	pcre2_code *code = __atomic_load_n(&set->codes[i], __ATOMIC_ACQUIRE);
+	pcre2_code *code = __atomic_load_n(&set->codes[i], __ATOMIC_ACQUIRE),
+			   *mine;
 	int			pcre2_err;
 	size_t		offset;
 
 	*err = BOUNCE_OK;
-	if (code != NULL)
-		return code;
-	if ((code = compile_one(set->specs[i].pattern, &pcre2_err,
-							&offset)) == NULL)
+	if (code == NULL)
 	{
-		*err = late_compile_error(pcre2_err);
-		return NULL;
+		if ((code = compile_one(set->specs[i].pattern, &pcre2_err,
+								&offset)) == NULL)
+		{
+			*err = late_compile_error(pcre2_err);
+			return NULL;
+		}
+		code = publish_code(&set->codes[i], code, NULL);
 	}
-	return publish_code(&set->codes[i], code, NULL);
+	if (!set->jit || len < JIT_AT_ONCE_BYTES)
+		return code;
+	if ((mine = __atomic_load_n(&set->codes[set->count + i],
+								__ATOMIC_ACQUIRE)) != NULL)
+		return mine;
+	if ((mine = pcre2_code_copy(code)) == NULL)
+		return code;
+	if (pcre2_jit_compile(mine, PCRE2_JIT_COMPLETE) != 0)
+	{
+		pcre2_code_free(mine);
+		mine = code;
+	}
+	return publish_code(&set->codes[set->count + i], mine, code);
 }
 
 /*
@@ -2923,12 +2948,21 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 		{
 			pcre2_code *code;
 			int			err;
+			bool		hit = false;
 
 			if (!bounce_when_holds(set->specs[i].when, ctx))
 				continue;
-			if ((code = whole_code(set, i, &err)) == NULL)
+			if ((code = whole_code(set, i, len, &err)) == NULL)
 				return err;
-			rc = search(set, m, code, text, len, mstart, mlen, limit_hit);
+			rc = search(set, m, code, text, len, mstart, mlen, &hit);
+			/* a limit of the JIT (its stack): the interpreter's decide */
+			if (rc == 0 && hit && code != set->codes[i])
+			{
+				hit = false;
+				rc = search(set, m, set->codes[i], text, len, mstart, mlen,
+							&hit);
+			}
+			*limit_hit = *limit_hit || hit;
 			if (rc < 0)
 				return rc;
 			if (rc > 0)
