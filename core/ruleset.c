@@ -2610,6 +2610,34 @@ late_compile_error(int pcre2_err)
 }
 
 /*
+ * A JIT-compiled copy of original (other threads may be searching with
+ * it): the copy, or original itself when JIT fails (pcre2 says "no
+ * memory" also where the system never gives executable memory, so the
+ * caller keeps original and does not try again), or NULL when no copy
+ * could be made. *jit_size, when asked, is the copy's JIT code (0 for
+ * original).
+ */
+static pcre2_code *
+jit_copy(pcre2_code *original, size_t *jit_size)
+{
+	pcre2_code *code = pcre2_code_copy(original);
+	size_t		size = 0;
+
+	if (code == NULL)
+		return NULL;
+	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0 ||
+		pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &size) != 0)
+	{
+		pcre2_code_free(code);
+		code = original;
+		size = 0;
+	}
+	if (jit_size != NULL)
+		*jit_size = size;
+	return code;
+}
+
+/*
  * Rule i's whole pattern, for the reference path: compiled on its first
  * use there (the set, or the build for the built-in rules, checked that
  * it compiles: NULL with *err set, see late_compile_error; *err is
@@ -2644,13 +2672,8 @@ whole_code(const bounce_ruleset *set, size_t i, size_t len, int *err)
 	if ((mine = __atomic_load_n(&set->codes[set->count + i],
 								__ATOMIC_ACQUIRE)) != NULL)
 		return mine;
-	if ((mine = pcre2_code_copy(code)) == NULL)
+	if ((mine = jit_copy(code, NULL)) == NULL)
 		return code;
-	if (pcre2_jit_compile(mine, PCRE2_JIT_COMPLETE) != 0)
-	{
-		pcre2_code_free(mine);
-		mine = code;
-	}
 	return publish_code(&set->codes[set->count + i], mine, code);
 }
 
@@ -2718,21 +2741,8 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
 		(len < JIT_AT_ONCE_BYTES &&
 		 __atomic_fetch_add(&br->searches[form], 1, __ATOMIC_RELAXED) <
 		 JIT_AFTER_SEARCHES) ||
-		(code = pcre2_code_copy(original)) == NULL)
+		(mine = jit_copy(original, &jit_size)) == NULL)
 		return original;
-	if (pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) != 0 ||
-		pcre2_pattern_info(code, PCRE2_INFO_JITSIZE, &jit_size) != 0)
-	{
-		/*
-		 * The original serves as well as an interpreted copy would. Not
-		 * tried again: pcre2 says "no memory" also where the system never
-		 * gives executable memory, and retrying would cost every search.
-		 */
-		pcre2_code_free(code);
-		code = original;
-		jit_size = 0;
-	}
-	mine = code;
 	if ((code = publish_code(&br->jit[form], mine, original)) == mine)
 		__atomic_fetch_add(budget_used, jit_size, __ATOMIC_RELAXED);
 	return code;
