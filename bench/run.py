@@ -103,6 +103,19 @@ def run(cmd, **kw):
 
 # ---------------------------------------------------------------- rows --
 
+def longest_diagnostic(path):
+    """The most bytes a row's diagnostic holds (the reference path
+    JIT-compiles whole patterns from 4 KiB on: core/ruleset.c)."""
+    longest = 0
+    with open(path, "rb") as f:
+        col = f.readline().rstrip(b"\n").split(b"\t").index(b"diagnostic")
+        for line in f:
+            fields = line.rstrip(b"\n").split(b"\t")
+            if len(fields) > col:
+                longest = max(longest, len(fields[col]))
+    return longest
+
+
 def rows_file(n, seed):
     """Generate (or reuse) the benchmark rows; returns the path."""
     gen = os.path.join(ROOT, "test", "data", "generate.py")
@@ -809,8 +822,9 @@ def report(a, mach, core, cg, lite, pg, elapsed):
     add("Compiling the rule set with extra rules: %s. The reference path "
         "(every rule in order) runs each rule's whole pattern with pcre2's "
         "interpreter (core/ruleset.c JIT-compiles them only for a text of "
-        "4 KiB or more, and no row here is that long); the prefilter path "
-        "runs JIT-compiled branches." % comp)
+        "4 KiB or more; the longest diagnostic here is %s bytes); the "
+        "prefilter path runs JIT-compiled branches."
+        % (comp, "{:,}".format(mach.get("longest_diag", 0))))
     cc = core.get("compile_custom")
     if cc:
         add("")
@@ -942,6 +956,7 @@ def main():
     mach["pins"] = pins = []
     all_cpus = sorted(os.sched_getaffinity(0))
     path = rows_file(a.rows, a.seed)
+    mach["longest_diag"] = longest_diagnostic(path)
     rules = os.path.join(WORK, "rules.tsv")
     with open(rules, "w") as f:
         run([os.path.join(BUILD, "core_bench"), "-d", path], stdout=f)
