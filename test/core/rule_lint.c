@@ -209,7 +209,7 @@ print_rule(const bounce_rule_spec *spec)
 
 /* Does only a literal made of frequent windows index the branch? */
 static bool
-only_frequent(const bounce_factors *f)
+only_frequent(const char *branch, const bounce_factors *f, void *arg)
 {
 	int			k;
 
@@ -224,7 +224,7 @@ only_frequent(const bounce_factors *f)
  * else required (no second requirement, not a phrase the scan decides)?
  */
 static bool
-short_alone(const bounce_factors *f)
+short_alone(const char *branch, const bounce_factors *f, void *arg)
 {
 	int			k;
 
@@ -236,10 +236,15 @@ short_alone(const bounce_factors *f)
 	return false;
 }
 
-/* Print the rule's branches whose literals are weak as judged; how many. */
+/*
+ * Print the rule's branches whose literals are weak as judged (with what
+ * the judge found, if it says); how many.
+ */
 static size_t
 print_weak_branches(const bounce_rule_spec *spec,
-					bool (*weak) (const bounce_factors *f))
+					bool (*weak) (const char *branch, const bounce_factors *f,
+								  void *arg),
+					void (*say) (void *arg), void *arg)
 {
 	static bounce_factors f;
 	size_t		nbranches = 0,
@@ -255,11 +260,14 @@ print_weak_branches(const bounce_rule_spec *spec,
 
 		memset(&f, 0, sizeof(f));
 		bounce_pattern_factors(branches[b], &f);
-		if (weak(&f))
+		if (weak(branches[b], &f, arg))
 		{
 			if (found++ == 0)
 				print_rule(spec);
-			printf("      %.*s", f.len[0], (const char *) f.text[0]);
+			printf("      ");
+			if (say != NULL)
+				say(arg);
+			printf("%.*s", f.len[0], (const char *) f.text[0]);
 			for (k = 1; k < f.count; k++)
 				printf(" | %.*s", f.len[k], (const char *) f.text[k]);
 			printf("   (branch: %.60s%s)\n", branches[b],
@@ -316,70 +324,59 @@ holds_one(const char *t, size_t tlen, int n,
 	return false;
 }
 
-/*
- * Print the rule's branches that the scan admits on at least min_rows rows
- * of which the branch's own regex matches fewer than one in ten; how many.
- */
-static size_t
-print_costly_branches(const bounce_rule_spec *spec, char **folded,
-					  const size_t *flen, const rows *corpus, size_t min_rows)
+/* The corpus, folded for the scan, and what costly() last counted. */
+typedef struct admission
 {
-	static bounce_factors f;
-	size_t		nbranches = 0,
-				b,
-				k,
-				found = 0;
-	char	  **branches = bounce_split_branches(spec->pattern, &nbranches);
+	char	  **folded;
+	const size_t *flen;
+	const rows *corpus;
+	size_t		min_rows;
+	size_t		admitted;		/* rows the scan admits the branch on */
+	size_t		matched;		/* rows its regex matches */
+} admission;
 
-	if (branches == NULL)
-		return 0;
-	for (b = 0; b < nbranches; b++)
-	{
-		size_t		admitted = 0,
-					matched = 0;
-		pcre2_code *re;
-		pcre2_match_data *md;
-		int			code;
-		PCRE2_SIZE	off;
+/*
+ * Does the scan admit the branch on at least min_rows rows, of which its
+ * own regex matches fewer than one in ten?
+ */
+static bool
+costly(const char *branch, const bounce_factors *f, void *arg)
+{
+	admission  *a = arg;
+	pcre2_code *re;
+	pcre2_match_data *md;
+	int			code;
+	PCRE2_SIZE	off;
+	size_t		k;
 
-		memset(&f, 0, sizeof(f));
-		bounce_pattern_factors(branches[b], &f);
-		for (k = 0; f.count > 0 && k < corpus->n; k++)
-			if (folded[k] != NULL &&
-				holds_one(folded[k], flen[k], f.count, f.text, f.len) &&
-				(f.count2 == 0 ||
-				 holds_one(folded[k], flen[k], f.count2, f.text2, f.len2)))
-				admitted++;
-		if (admitted < min_rows ||
-			(re = pcre2_compile((PCRE2_SPTR) branches[b], PCRE2_ZERO_TERMINATED,
-								BOUNCE_COMPILE_OPTIONS, &code, &off, NULL)) == NULL)
-		{
-			free(branches[b]);
-			continue;
-		}
-		md = pcre2_match_data_create_from_pattern(re, NULL);
-		for (k = 0; md != NULL && k < corpus->n; k++)
-			if (corpus->v[k].diagnostic != NULL &&
-				pcre2_match(re, (PCRE2_SPTR) corpus->v[k].diagnostic,
-							PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) >= 0)
-				matched++;
-		pcre2_match_data_free(md);
-		pcre2_code_free(re);
-		if (matched * 10 < admitted)
-		{
-			if (found++ == 0)
-				print_rule(spec);
-			printf("      admitted on %zu rows, matches %zu: %.*s", admitted, matched,
-				   f.len[0], (const char *) f.text[0]);
-			for (k = 1; k < (size_t) f.count && k < 6; k++)
-				printf(" | %.*s", f.len[k], (const char *) f.text[k]);
-			printf("%s   (branch: %.60s%s)\n", f.count > 6 ? " | ..." : "",
-				   branches[b], strlen(branches[b]) > 60 ? "..." : "");
-		}
-		free(branches[b]);
-	}
-	free(branches);
-	return found;
+	a->admitted = a->matched = 0;
+	for (k = 0; f->count > 0 && k < a->corpus->n; k++)
+		if (a->folded[k] != NULL &&
+			holds_one(a->folded[k], a->flen[k], f->count, f->text, f->len) &&
+			(f->count2 == 0 ||
+			 holds_one(a->folded[k], a->flen[k], f->count2, f->text2, f->len2)))
+			a->admitted++;
+	if (a->admitted < a->min_rows ||
+		(re = pcre2_compile((PCRE2_SPTR) branch, PCRE2_ZERO_TERMINATED,
+							BOUNCE_COMPILE_OPTIONS, &code, &off, NULL)) == NULL)
+		return false;
+	md = pcre2_match_data_create_from_pattern(re, NULL);
+	for (k = 0; md != NULL && k < a->corpus->n; k++)
+		if (a->corpus->v[k].diagnostic != NULL &&
+			pcre2_match(re, (PCRE2_SPTR) a->corpus->v[k].diagnostic,
+						PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) >= 0)
+			a->matched++;
+	pcre2_match_data_free(md);
+	pcre2_code_free(re);
+	return a->matched * 10 < a->admitted;
+}
+
+static void
+say_admission(void *arg)
+{
+	admission  *a = arg;
+
+	printf("admitted on %zu rows, matches %zu: ", a->admitted, a->matched);
 }
 
 typedef struct finding
@@ -589,13 +586,15 @@ main(int argc, char **argv)
 
 	printf("\nIndexed only by frequent words (every literal of the branch occurs in many bounce texts):\n");
 	for (i = 0; i < nrules; i++)
-		nfrequent += print_weak_branches(bounce_ruleset_spec(set, i), only_frequent);
+		nfrequent += print_weak_branches(bounce_ruleset_spec(set, i), only_frequent,
+										  NULL, NULL);
 	printf("  %zu branches\n", nfrequent);
 
 	printf("\nIndexed by a literal of %d bytes, with no second requirement (the regex runs wherever those bytes occur):\n",
 		   BOUNCE_LITERAL_MIN);
 	for (i = 0; i < nrules; i++)
-		nshort += print_weak_branches(bounce_ruleset_spec(set, i), short_alone);
+		nshort += print_weak_branches(bounce_ruleset_spec(set, i), short_alone,
+									   NULL, NULL);
 	printf("  %zu branches\n", nshort);
 
 	{
@@ -603,6 +602,7 @@ main(int argc, char **argv)
 		size_t		min_rows = corpus.n / 50 > 10 ? corpus.n / 50 : 10;
 		char	  **folded = calloc(corpus.n, sizeof(char *));
 		size_t	   *flen = calloc(corpus.n, sizeof(size_t));
+		admission	a = {0};
 
 		if (folded == NULL || flen == NULL)
 		{
@@ -614,9 +614,13 @@ main(int argc, char **argv)
 				folded[k] = fold_for_scan(corpus.v[k].diagnostic, &flen[k]);
 		printf("\nAdmitted by the scan on %zu or more rows, of which the branch's regex matches fewer than one in ten:\n",
 			   min_rows);
+		a.folded = folded;
+		a.flen = flen;
+		a.corpus = &corpus;
+		a.min_rows = min_rows;
 		for (i = 0; i < nrules; i++)
-			ncostly += print_costly_branches(bounce_ruleset_spec(set, i), folded,
-											 flen, &corpus, min_rows);
+			ncostly += print_weak_branches(bounce_ruleset_spec(set, i), costly,
+										   say_admission, &a);
 		printf("  %zu branches\n", ncostly);
 		for (k = 0; k < corpus.n; k++)
 			free(folded[k]);
