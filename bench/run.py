@@ -71,7 +71,7 @@ def case_cut_note(pg):
     if asked == pg["case_rows"]:
         return ""
     return ("; of the %d asked, as many as one pass does in %.0f s of CPU: "
-            "the CASE took %s on its first row alone"
+            "the CASE took %s a row on its first 3 rows"
             % (asked, pg["case_seconds"], fmt_ns(pg["case_probe_ms"] * 1e6)))
 
 
