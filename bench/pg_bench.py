@@ -287,9 +287,9 @@ CREATE TABLE bench_branches (rule int, branch int, pattern text);
     # only as many rows of t_case as one pass does in --case-seconds of CPU
     # (at least CASE_PROBE_ROWS), so that the baseline stays measurable as
     # the rules grow. Not on one row: a row an early WHEN decides compiles
-    # few regexes, and a fit from it overshoots (on 2026-12-07 the first
-    # row took 0.3 s, the fit kept all 300 rows, and one pass ran past 20
-    # minutes).
+    # few regexes, and a fit from it overshoots (on 2026-12-07, with the
+    # fit from one row, one pass of the CASE ran past 20 minutes, where
+    # the whole baseline had taken a few minutes the day before).
     res["case_rows_asked"] = res["case_rows"]
     res["case_seconds"] = args.case_seconds
     c0 = cpu_ms(pid)
