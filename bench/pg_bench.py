@@ -295,6 +295,7 @@ CREATE TABLE bench_branches (rule int, branch int, pattern text);
     c0 = cpu_ms(pid)
     s.timed("SELECT count(%s) FROM (SELECT * FROM t_case ORDER BY ctid LIMIT %d) x;"
             % (case, CASE_PROBE_ROWS))
+    res["case_probe_rows"] = CASE_PROBE_ROWS
     res["case_probe_ms"] = (cpu_ms(pid) - c0) / CASE_PROBE_ROWS
     fit = int(args.case_seconds * 1000.0 / max(res["case_probe_ms"], 0.001))
     fit = max(CASE_PROBE_ROWS, min(res["case_rows"], fit))

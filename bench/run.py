@@ -71,8 +71,9 @@ def case_cut_note(pg):
     if asked == pg["case_rows"]:
         return ""
     return ("; of the %d asked, as many as one pass does in %.0f s of CPU: "
-            "the CASE took %s a row on its first 3 rows"
-            % (asked, pg["case_seconds"], fmt_ns(pg["case_probe_ms"] * 1e6)))
+            "the CASE took %s a row on its first %d rows"
+            % (asked, pg["case_seconds"], fmt_ns(pg["case_probe_ms"] * 1e6),
+               pg.get("case_probe_rows", 1)))
 
 
 def log(msg):
