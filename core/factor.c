@@ -21,9 +21,12 @@
  * shares after folding may appear in a literal ("safe" bytes, see
  * char_safe_bytes). The scanner also collapses white-space runs into one
  * space, so \s, \s+ and a literal space are all one space in a literal,
- * and two spaces in a row within a literal are merged into one. The two non-ASCII characters that pcre2 matches
- * caselessly against ASCII letters (KELVIN SIGN for k, LONG S for s) are
- * handled by the caller, which skips the prefilter for texts holding them.
+ * and two spaces in a row within a literal are merged into one. The rare
+ * characters pcre2 matches caselessly against letters whose folded bytes
+ * they do not share (KELVIN SIGN for k, LONG S for s, the ANGSTROM SIGN,
+ * Greek symbol forms, Cyrillic rounded forms, Georgian capitals) are
+ * handled by the caller, which skips the prefilter for texts holding them
+ * (bounce_has_fold_exceptions); unit_test.c checks every caseless pair.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -436,10 +439,16 @@ utf8_decode(const unsigned char *p, unsigned *cp)
 }
 
 /*
- * The other case of cp for the scripts our rules use, 0 when it has none,
- * or -1 when its case relations are not known here (or reach beyond one
- * partner, like U+00DF, U+00E5, U+00B5, U+00FF): such a character is never
- * part of a literal.
+ * The other case of cp for the scripts our rules use, 0 when it has none
+ * in the texts the scan reads, or -1 when its case relations are not known
+ * here or reach beyond what one partner says (U+00B5, U+00FF, final sigma):
+ * such a character is never part of a literal. A third case form that is a
+ * rare symbol (the Angstrom sign beside "å", U+1E9E beside "ß", Greek
+ * symbol forms beside beta, epsilon, theta, iota, kappa and mu, Cyrillic
+ * rounded forms beside "в", "д", "о", Georgian capitals beside the small
+ * letters) does not count: a text holding one is matched without the
+ * prefilter (bounce_has_fold_exceptions in ruleset.c). A partner whose bytes do
+ * not fold to ours makes the character unsafe anyway (char_safe_bytes).
  */
 static long
 other_case(unsigned cp)
@@ -461,19 +470,17 @@ other_case(unsigned cp)
 		return 0;
 	}
 	/* Latin-1 letters */
-	if (cp == 0xB5 || cp == 0xDF || cp == 0xE5 || cp == 0xC5 || cp == 0xFF)
+	if (cp == 0xB5 || cp == 0xFF)
 		return -1;
+	if (cp == 0xDF)
+		return 0;
 	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
 		return cp + 32;
 	if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
 		return cp - 32;
 	if (cp < 0x100)
 		return 0;
-	/* Cyrillic basic block; some lower-case letters have extra partners */
-	if (cp == 0x432 || cp == 0x434 || cp == 0x43E || cp == 0x441 ||
-		cp == 0x442 || cp == 0x44A || cp == 0x412 || cp == 0x414 ||
-		cp == 0x41E || cp == 0x421 || cp == 0x422 || cp == 0x42A)
-		return -1;
+	/* Cyrillic basic block */
 	if (cp >= 0x410 && cp <= 0x42F)
 		return cp + 32;
 	if (cp >= 0x430 && cp <= 0x44F)
@@ -484,20 +491,12 @@ other_case(unsigned cp)
 		return cp - 80;
 	/*
 	 * Greek: the basic letters pair at a distance of 32, the accented ones
-	 * as greek_tonos lists; letters with a third partner (beta and curled
-	 * beta, epsilon and lunate epsilon, theta, iota, kappa, mu and micro
-	 * sign, pi, rho, the sigmas, phi, omega and ohm sign) are never in a
-	 * literal.
+	 * as greek_tonos lists. From pi on, the small letters' first byte is not
+	 * the capitals' (char_safe_bytes drops them); final sigma has two.
 	 */
 	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x3B1 && cp <= 0x3C9))
 	{
-		unsigned	lower = cp >= 0x3B1 ? cp : cp + 32;
-
-		if (cp == 0x3A2 || lower == 0x3B2 || lower == 0x3B5 ||
-			lower == 0x3B8 || lower == 0x3B9 || lower == 0x3BA ||
-			lower == 0x3BC || lower == 0x3C0 || lower == 0x3C1 ||
-			lower == 0x3C2 || lower == 0x3C3 || lower == 0x3C6 ||
-			lower == 0x3C9)
+		if (cp == 0x3A2 || cp == 0x3C2)
 			return -1;
 		return cp >= 0x3B1 ? (long) cp - 32 : (long) cp + 32;
 	}
@@ -508,6 +507,9 @@ other_case(unsigned cp)
 		if (cp == greek_tonos[k][1])
 			return greek_tonos[k][0];
 	}
+	/* Georgian small letters (Mkhedruli): their capitals are exceptions */
+	if (cp >= 0x10D0 && cp <= 0x10FF)
+		return 0;
 	/* Hebrew, Arabic and the scripts of India and Thailand: no case */
 	if ((cp >= 0x590 && cp <= 0x6FF) || (cp >= 0x900 && cp <= 0xDFF) ||
 		(cp >= 0xE00 && cp <= 0xE7F))

@@ -485,6 +485,9 @@ size_t		bounce_utf8_char(const unsigned char *s, size_t n);
 /* cp (below U+10000) written as UTF-8 to out; returns its length, 1..3. */
 int			bounce_utf8_encode(unsigned cp, unsigned char *out);
 
+/* Does the text hold a letter the prefilter cannot fold (ruleset.c)? */
+bool		bounce_has_fold_exceptions(const unsigned char *t, size_t n);
+
 /*
  * Offset of the first invalid byte, or n when s is valid UTF-8; *ascii
  * (when given) tells whether every byte up to there was ASCII.

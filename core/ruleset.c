@@ -2343,13 +2343,17 @@ bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 }
 
 /*
- * Characters pcre2 matches caselessly against ASCII letters without sharing
- * their folded bytes: U+212A KELVIN SIGN (k), U+017F LONG S (s), and the
- * Cyrillic letters' rounded forms U+1C80..U+1C88. A text holding one is
- * matched without the prefilter, so the answer stays the reference one.
+ * Characters pcre2 matches caselessly against letters the scan folds
+ * without sharing their folded bytes: U+212A KELVIN SIGN (k), U+017F LONG S
+ * (s), U+212B ANGSTROM SIGN (å), U+1E9E CAPITAL SHARP S (ß), U+00B5 MICRO
+ * SIGN (μ), the Greek symbol forms U+0345, U+03D0, U+03D1, U+03F0, U+03F4,
+ * U+03F5 and U+1FBE (ι, β, θ, κ, θ, ε, ι), the Cyrillic letters' rounded
+ * forms U+1C80..U+1C88 and the Georgian capitals U+1C90..U+1CBF. A text
+ * holding one is matched without the prefilter, so the answer stays the
+ * reference one; factor.c's other_case counts on this list.
  */
-static bool
-has_fold_exceptions(const unsigned char *t, size_t n)
+bool
+bounce_has_fold_exceptions(const unsigned char *t, size_t n)
 {
 	unsigned char high = 0;
 	size_t		i;
@@ -2360,12 +2364,21 @@ has_fold_exceptions(const unsigned char *t, size_t n)
 		return false;
 	for (i = 0; i + 1 < n; i++)
 	{
-		if (t[i] == 0xC5 && t[i + 1] == 0xBF)
+		unsigned char b = t[i],
+					c = t[i + 1];
+
+		if ((b == 0xC5 && c == 0xBF) || (b == 0xC2 && c == 0xB5) ||
+			(b == 0xCD && c == 0x85) ||
+			(b == 0xCF && (c == 0x90 || c == 0x91 || c == 0xB0 ||
+						   c == 0xB4 || c == 0xB5)))
 			return true;
-		if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x84 && t[i + 2] == 0xAA)
+		if (i + 2 >= n)
+			continue;
+		if (b == 0xE2 && c == 0x84 && (t[i + 2] == 0xAA || t[i + 2] == 0xAB))
 			return true;
-		if (i + 2 < n && t[i] == 0xE1 && t[i + 1] == 0xB2 &&
-			t[i + 2] >= 0x80 && t[i + 2] <= 0x88)
+		if (b == 0xE1 && (c == 0xB2 ||
+						  (c == 0xBA && t[i + 2] == 0x9E) ||
+						  (c == 0xBE && t[i + 2] == 0xBE)))
 			return true;
 	}
 	return false;
@@ -2992,7 +3005,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	}
 	else
 	{
-		phrases_found = ascii || !has_fold_exceptions(t, len);
+		phrases_found = ascii || !bounce_has_fold_exceptions(t, len);
 		candidates_reset(&m->found_by_scan, set, phrases_found, true);
 		c = m->found_by_scan;
 		if (set->base != NULL)
