@@ -444,7 +444,8 @@ utf8_decode(const unsigned char *p, unsigned *cp)
  * here or reach beyond what one partner says (U+00B5, U+00FF, final sigma):
  * such a character is never part of a literal. A third case form that is a
  * rare symbol (the Angstrom sign beside "å", U+1E9E beside "ß", Greek
- * symbol forms beside beta, epsilon, theta, iota, kappa and mu, Cyrillic
+ * symbol forms beside beta, epsilon, theta, iota, kappa, mu, pi, rho, phi
+ * and omega, Cyrillic
  * rounded forms beside "в", "д", "о", Georgian capitals beside the small
  * letters) does not count: a text holding one is matched without the
  * prefilter (bounce_has_fold_exceptions in ruleset.c). A partner whose bytes do
@@ -480,6 +481,23 @@ other_case(unsigned cp)
 		return cp - 32;
 	if (cp < 0x100)
 		return 0;
+	/*
+	 * Latin Extended-A and -B, Latin Extended Additional, Cyrillic's
+	 * extensions: runs of pairs, a capital on an even code point and its
+	 * small letter next ("ą", "č", "ş", "ș", Vietnamese "ạ", Ukrainian
+	 * "ґ"), or on an odd one ("ł", "ń", "ž"). Dotless and dotted i, long s
+	 * and the long s with a dot above are not in a literal.
+	 */
+	if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) ||
+		(cp >= 0x14A && cp <= 0x177) || (cp >= 0x200 && cp <= 0x21F) ||
+		(cp >= 0x222 && cp <= 0x233) || (cp >= 0x460 && cp <= 0x481) ||
+		(cp >= 0x48A && cp <= 0x4BF) || (cp >= 0x4D0 && cp <= 0x52F) ||
+		(cp >= 0x1E00 && cp <= 0x1E5F) || (cp >= 0x1E62 && cp <= 0x1E95) ||
+		(cp >= 0x1EA0 && cp <= 0x1EFF))
+		return cp ^ 1;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E) ||
+		(cp >= 0x4C1 && cp <= 0x4CE))
+		return cp & 1 ? cp + 1 : cp - 1;
 	/* Cyrillic basic block */
 	if (cp >= 0x410 && cp <= 0x42F)
 		return cp + 32;
@@ -491,12 +509,12 @@ other_case(unsigned cp)
 		return cp - 80;
 	/*
 	 * Greek: the basic letters pair at a distance of 32, the accented ones
-	 * as greek_tonos lists. From pi on, the small letters' first byte is not
-	 * the capitals' (char_safe_bytes drops them); final sigma has two.
+	 * as greek_tonos lists; sigma's small letter has two forms (the final
+	 * one common), so neither is ever in a literal.
 	 */
 	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x3B1 && cp <= 0x3C9))
 	{
-		if (cp == 0x3A2 || cp == 0x3C2)
+		if (cp == 0x3A2 || cp == 0x3A3 || cp == 0x3C2 || cp == 0x3C3)
 			return -1;
 		return cp >= 0x3B1 ? (long) cp - 32 : (long) cp + 32;
 	}

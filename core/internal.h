@@ -578,16 +578,24 @@ bounce_space_escape_at(const unsigned char *t, size_t n, size_t i)
 /*
  * How the prefilter sees a byte: ASCII letters lower-cased, pcre2's \s
  * characters (space, HT, LF, VT, FF, CR) made a space, other ASCII kept,
- * and bytes of multi-byte characters or'ed with 0x20, which makes the
- * Latin-1 and basic Cyrillic capitals equal to their small letters.
+ * and the bytes of multi-byte characters other than the lead bytes of
+ * longer ones or'ed with 0x20 and stripped of their lowest bit: that makes
+ * the Latin-1 and basic Cyrillic and Greek capitals equal to their small
+ * letters (Cyrillic "Р".."Я", D0 A0.., meet "р".."я", D1 80..; Greek
+ * "Π".."Ω", CE A0.., meet "π".."ω", CF 80..), and the letters that pair
+ * an even code point with the next (Polish "ą", Czech "č", Romanian "ș",
+ * Turkish "ş", Vietnamese, Ukrainian "ґ"). Folding more than case is
+ * safe: it only lets the scan admit a branch its regex then rejects.
  * The scanned text also has every run of white space collapsed to one
  * space, so that a pattern's \s+ is a single space inside a literal.
  */
 static inline unsigned char
 bounce_fold(unsigned char c)
 {
+	if (c >= 0xE0)
+		return c;
 	if (c >= 0x80)
-		return c | 0x20;
+		return (unsigned char) ((c | 0x20) & 0xFE);
 	if (c >= 'A' && c <= 'Z')
 		return (unsigned char) (c + ('a' - 'A'));
 	if (c == ' ' || (c >= '\t' && c <= '\r'))

@@ -2346,8 +2346,9 @@ bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
  * Characters pcre2 matches caselessly against letters the scan folds
  * without sharing their folded bytes: U+212A KELVIN SIGN (k), U+017F LONG S
  * (s), U+212B ANGSTROM SIGN (å), U+1E9E CAPITAL SHARP S (ß), U+00B5 MICRO
- * SIGN (μ), the Greek symbol forms U+0345, U+03D0, U+03D1, U+03F0, U+03F4,
- * U+03F5 and U+1FBE (ι, β, θ, κ, θ, ε, ι), the Cyrillic letters' rounded
+ * SIGN (μ), U+2126 OHM SIGN (ω), the Greek symbol forms U+0345, U+03D0,
+ * U+03D1, U+03D5, U+03D6, U+03F0, U+03F1, U+03F4, U+03F5 and U+1FBE (ι, β,
+ * θ, φ, π, κ, ρ, θ, ε, ι), the Cyrillic letters' rounded
  * forms U+1C80..U+1C88 and the Georgian capitals U+1C90..U+1CBF. A text
  * holding one is matched without the prefilter, so the answer stays the
  * reference one; factor.c's other_case counts on this list.
@@ -2369,12 +2370,14 @@ bounce_has_fold_exceptions(const unsigned char *t, size_t n)
 
 		if ((b == 0xC5 && c == 0xBF) || (b == 0xC2 && c == 0xB5) ||
 			(b == 0xCD && c == 0x85) ||
-			(b == 0xCF && (c == 0x90 || c == 0x91 || c == 0xB0 ||
+			(b == 0xCF && (c == 0x90 || c == 0x91 || c == 0x95 ||
+						   c == 0x96 || c == 0xB0 || c == 0xB1 ||
 						   c == 0xB4 || c == 0xB5)))
 			return true;
 		if (i + 2 >= n)
 			continue;
-		if (b == 0xE2 && c == 0x84 && (t[i + 2] == 0xAA || t[i + 2] == 0xAB))
+		if (b == 0xE2 && c == 0x84 &&
+			(t[i + 2] == 0xA6 || t[i + 2] == 0xAA || t[i + 2] == 0xAB))
 			return true;
 		if (b == 0xE1 && (c == 0xB2 ||
 						  (c == 0xBA && t[i + 2] == 0x9E) ||

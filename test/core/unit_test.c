@@ -2628,6 +2628,12 @@ test_factors(void)
 	CHECK_EQ_INT(longest_factor("მისამართის"), (int) strlen("მისამართის"));
 	CHECK_EQ_INT(longest_factor("вниманием"), (int) strlen("вниманием"));
 	CHECK_EQ_INT(longest_factor("θεμα"), (int) strlen("θεμα"));
+	/* and the letters whose capitals' first byte differs: Cyrillic from
+	 * "р", Greek from "π" */
+	CHECK_EQ_INT(longest_factor("пользователь"), (int) strlen("пользователь"));
+	CHECK_EQ_INT(longest_factor("πρωτοκολλο"), (int) strlen("πρωτοκολλο"));
+	SOUND("превышен\\s+лимит", "ПРЕВЫШЕН ЛИМИТ", "Превышен лимит");
+	SOUND("πρωτοκολλο", "ΠΡΩΤΟΚΟΛΛΟ", "Πρωτοκολλο", "ϖρωτοκολλο");
 	/* Greek with its accents, and the letters with a third partner; Thai
 	 * and Devanagari have no case, and are indexed (a branch without a
 	 * literal would be searched on every text) */
