@@ -2356,33 +2356,47 @@ bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
 bool
 bounce_has_fold_exceptions(const unsigned char *t, size_t n)
 {
-	unsigned char high = 0;
 	size_t		i;
 
-	for (i = 0; i < n; i++)
-		high |= t[i];
-	if (!(high & 0x80))
-		return false;
 	for (i = 0; i + 1 < n; i++)
 	{
 		unsigned char b = t[i],
-					c = t[i + 1];
+					c;
 
-		if ((b == 0xC5 && c == 0xBF) || (b == 0xC2 && c == 0xB5) ||
-			(b == 0xCD && c == 0x85) ||
-			(b == 0xCF && (c == 0x90 || c == 0x91 || c == 0x95 ||
-						   c == 0x96 || c == 0xB0 || c == 0xB1 ||
-						   c == 0xB4 || c == 0xB5)))
-			return true;
-		if (i + 2 >= n)
+		/* ASCII, continuation bytes and most lead bytes: nothing to see */
+		if (b < 0xC2 || (b > 0xCF && b < 0xE1) || b > 0xE2)
 			continue;
-		if (b == 0xE2 && c == 0x84 &&
-			(t[i + 2] == 0xA6 || t[i + 2] == 0xAA || t[i + 2] == 0xAB))
-			return true;
-		if (b == 0xE1 && (c == 0xB2 ||
-						  (c == 0xBA && t[i + 2] == 0x9E) ||
-						  (c == 0xBE && t[i + 2] == 0xBE)))
-			return true;
+		c = t[i + 1];
+		switch (b)
+		{
+			case 0xC2:
+				if (c == 0xB5)
+					return true;
+				break;
+			case 0xC5:
+				if (c == 0xBF)
+					return true;
+				break;
+			case 0xCD:
+				if (c == 0x85)
+					return true;
+				break;
+			case 0xCF:
+				if (c == 0x90 || c == 0x91 || c == 0x95 || c == 0x96 ||
+					c == 0xB0 || c == 0xB1 || c == 0xB4 || c == 0xB5)
+					return true;
+				break;
+			case 0xE1:
+				if (i + 2 < n && (c == 0xB2 || (c == 0xBA && t[i + 2] == 0x9E) ||
+								  (c == 0xBE && t[i + 2] == 0xBE)))
+					return true;
+				break;
+			case 0xE2:
+				if (i + 2 < n && c == 0x84 &&
+					(t[i + 2] == 0xA6 || t[i + 2] == 0xAA || t[i + 2] == 0xAB))
+					return true;
+				break;
+		}
 	}
 	return false;
 }
