@@ -445,11 +445,11 @@ utf8_decode(const unsigned char *p, unsigned *cp)
  * such a character is never part of a literal. A third case form that is a
  * rare symbol (the Angstrom sign beside "å", U+1E9E beside "ß", Greek
  * symbol forms beside beta, epsilon, theta, iota, kappa, mu, pi, rho, phi
- * and omega, Cyrillic
- * rounded forms beside "в", "д", "о", Georgian capitals beside the small
- * letters) does not count: a text holding one is matched without the
- * prefilter (bounce_has_fold_exceptions in ruleset.c). A partner whose bytes do
- * not fold to ours makes the character unsafe anyway (char_safe_bytes).
+ * and omega, Cyrillic rounded forms beside "в", "д", "о", Georgian
+ * capitals beside the small letters) does not count: a text holding one
+ * is matched without the prefilter (bounce_has_fold_exceptions in
+ * ruleset.c). A partner whose bytes do not fold to ours makes the
+ * character unsafe anyway (char_safe_bytes).
  */
 static long
 other_case(unsigned cp)

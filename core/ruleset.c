@@ -2348,10 +2348,11 @@ bounce_matcher_reserve(bounce_matcher *matcher, const bounce_ruleset *set)
  * (s), U+212B ANGSTROM SIGN (å), U+1E9E CAPITAL SHARP S (ß), U+00B5 MICRO
  * SIGN (μ), U+2126 OHM SIGN (ω), the Greek symbol forms U+0345, U+03D0,
  * U+03D1, U+03D5, U+03D6, U+03F0, U+03F1, U+03F4, U+03F5 and U+1FBE (ι, β,
- * θ, φ, π, κ, ρ, θ, ε, ι), the Cyrillic letters' rounded
- * forms U+1C80..U+1C88 and the Georgian capitals U+1C90..U+1CBF. A text
- * holding one is matched without the prefilter, so the answer stays the
- * reference one; factor.c's other_case counts on this list.
+ * θ, φ, π, κ, ρ, θ, ε, ι), the Cyrillic letters' rounded forms
+ * U+1C80..U+1C88 and the Georgian capitals U+1C90..U+1CBF (the whole block
+ * U+1C80..U+1CBF is taken). A text holding one is matched without the
+ * prefilter, so the answer stays the reference one; factor.c's other_case
+ * counts on this list, and unit_test.c checks it against pcre2.
  */
 bool
 bounce_has_fold_exceptions(const unsigned char *t, size_t n)

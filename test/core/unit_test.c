@@ -2634,6 +2634,11 @@ test_factors(void)
 	CHECK_EQ_INT(longest_factor("πρωτοκολλο"), (int) strlen("πρωτοκολλο"));
 	SOUND("превышен\\s+лимит", "ПРЕВЫШЕН ЛИМИТ", "Превышен лимит");
 	SOUND("πρωτοκολλο", "ΠΡΩΤΟΚΟΛΛΟ", "Πρωτοκολλο", "ϖρωτοκολλο");
+	/* and the letter pairs of Latin Extended-A and Additional */
+	CHECK_EQ_INT(longest_factor("šedý seznam"), (int) strlen("šedý seznam"));
+	CHECK_EQ_INT(longest_factor("địa chỉ"), (int) strlen("địa chỉ"));
+	SOUND("šedý\\s+seznam", "ŠEDÝ SEZNAM", "Šedý seznam");
+	SOUND("địa\\s+chỉ", "ĐỊA CHỈ", "Địa chỉ");
 	/* Greek with its accents, and the letters with a third partner; Thai
 	 * and Devanagari have no case, and are indexed (a branch without a
 	 * literal would be searched on every text) */
