@@ -280,9 +280,9 @@ print_weak_branches(const bounce_rule_spec *spec,
 }
 
 /*
- * A row's diagnostic as the scan compares literals with it: white-space
- * runs one space, every byte ORed with 0x20 (as the literals are stored).
- * Approximate (no unwrapping), which is enough to count admissions.
+ * A row's diagnostic as the scan compares literals with it: every byte
+ * folded by bounce_fold (as the literals are stored), white-space runs one
+ * space. Approximate (no unwrapping), which is enough to count admissions.
  */
 static char *
 fold_for_scan(const char *text, size_t *len)
@@ -296,15 +296,11 @@ fold_for_scan(const char *text, size_t *len)
 		return NULL;
 	for (i = 0; i < n; i++)
 	{
-		unsigned char c = (unsigned char) text[i];
+		unsigned char c = bounce_fold((unsigned char) text[i]);
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-		{
-			if (o == 0 || out[o - 1] != ' ')
-				out[o++] = ' ';
+		if (c == ' ' && o > 0 && out[o - 1] == ' ')
 			continue;
-		}
-		out[o++] = (char) (c | 0x20);
+		out[o++] = (char) c;
 	}
 	out[o] = '\0';
 	*len = o;
