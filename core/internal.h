@@ -400,6 +400,9 @@ typedef struct bounce_subject
 	const char *text;			/* NULL when the caller's text is */
 	size_t		len;
 	bool		ascii;			/* every byte ASCII (false: perhaps not) */
+	bool		unfoldable;		/* holds a letter the scan cannot fold
+								 * (bounce_has_fold_exceptions): every
+								 * branch runs its regex */
 	const bounce_stretch *repaired;	/* back through the repair of bytes */
 	size_t		nrepaired;		/* that were not UTF-8 (utf8.c), */
 	const bounce_stretch *unwrapped;	/* ... and through the unwrapping */

@@ -2244,6 +2244,10 @@ bounce_matcher_subject(bounce_matcher *matcher, const char *text, size_t len,
 								  &subject->ascii) < len &&
 		(rc = repair(matcher, text, len, subject)) != BOUNCE_OK)
 		return rc;
+	/* once per text, not once per rule set it is matched against */
+	subject->unfoldable = !subject->ascii &&
+		bounce_has_fold_exceptions((const unsigned char *) subject->text,
+								   subject->len);
 	if (!unwrap)
 		return BOUNCE_OK;
 	text = subject->text;
@@ -3023,7 +3027,7 @@ bounce_ruleset_match(const bounce_ruleset *set, bounce_matcher *m,
 	}
 	else
 	{
-		phrases_found = ascii || !bounce_has_fold_exceptions(t, len);
+		phrases_found = !subject->unfoldable;
 		candidates_reset(&m->found_by_scan, set, phrases_found, true);
 		c = m->found_by_scan;
 		if (set->base != NULL)
