@@ -485,7 +485,7 @@ int			bounce_classify_sets(const bounce_ruleset *custom,
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 size_t		bounce_utf8_char(const unsigned char *s, size_t n);
 
-/* cp (below U+10000) written as UTF-8 to out; returns its length, 1..3. */
+/* cp (at most U+10FFFF) written as UTF-8 to out; returns its length, 1..4. */
 int			bounce_utf8_encode(unsigned cp, unsigned char *out);
 
 /* Does the text hold a letter the prefilter cannot fold (ruleset.c)? */

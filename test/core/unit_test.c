@@ -3514,19 +3514,7 @@ test_caseless_pairs(void)
 										letters[first + n].key == letters[first + n - 1].key))
 		{
 			unsigned char u[4];
-			unsigned	c = letters[first + n].cp;
-			int			len;
-
-			if (c < 0x10000)
-				len = bounce_utf8_encode(c, u);
-			else
-			{
-				u[0] = (unsigned char) (0xF0 | (c >> 18));
-				u[1] = (unsigned char) (0x80 | ((c >> 12) & 0x3F));
-				u[2] = (unsigned char) (0x80 | ((c >> 6) & 0x3F));
-				u[3] = (unsigned char) (0x80 | (c & 0x3F));
-				len = 4;
-			}
+			int			len = bounce_utf8_encode(letters[first + n].cp, u);
 
 			snprintf(patterns[n], sizeof(patterns[n]), "zq%.*sqz", len, (char *) u);
 			snprintf(ids[n], sizeof(ids[n]), "u.%04X", letters[first + n].cp);
