@@ -414,28 +414,21 @@ cross(strset *out, const strset *a, const strset *b)
 
 /* ---- characters ---- */
 
-/* Decode one UTF-8 character; returns its length (1 for invalid bytes). */
+/*
+ * Decode one character of a NUL-terminated pattern; returns its length. An
+ * invalid byte reads as U+FFFD, which is never part of a literal.
+ */
 static int
 utf8_decode(const unsigned char *p, unsigned *cp)
 {
-	if (p[0] < 0x80)
+	size_t		n = bounce_utf8_decode(p, 4, cp);
+
+	if (n == 0)
 	{
-		*cp = p[0];
+		*cp = 0xFFFD;
 		return 1;
 	}
-	if ((p[0] & 0xE0) == 0xC0 && (p[1] & 0xC0) == 0x80)
-	{
-		*cp = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-		return 2;
-	}
-	if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
-		(p[2] & 0xC0) == 0x80)
-	{
-		*cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-		return 3;
-	}
-	*cp = 0xFFFD;
-	return 1;
+	return (int) n;
 }
 
 /*

@@ -485,6 +485,13 @@ int			bounce_classify_sets(const bounce_ruleset *custom,
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 size_t		bounce_utf8_char(const unsigned char *s, size_t n);
 
+/*
+ * The same, and the character's code point in *cp. Bytes are read in order
+ * and reading stops at the first that does not continue the character, so
+ * a NUL-terminated string may pass n = 4.
+ */
+size_t		bounce_utf8_decode(const unsigned char *s, size_t n, unsigned *cp);
+
 /* cp (at most U+10FFFF) written as UTF-8 to out; returns its length, 1..4. */
 int			bounce_utf8_encode(unsigned cp, unsigned char *out);
 

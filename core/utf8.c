@@ -14,7 +14,7 @@
 #include "internal.h"
 
 size_t
-bounce_utf8_char(const unsigned char *s, size_t n)
+bounce_utf8_decode(const unsigned char *s, size_t n, unsigned *cp_out)
 {
 	size_t		need,
 				i;
@@ -23,7 +23,10 @@ bounce_utf8_char(const unsigned char *s, size_t n)
 	if (n == 0)
 		return 0;
 	if (s[0] < 0x80)
+	{
+		*cp_out = s[0];
 		return 1;
+	}
 	if (s[0] >= 0xC2 && s[0] <= 0xDF)
 		need = 2, cp = s[0] & 0x1Fu;
 	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
@@ -44,7 +47,16 @@ bounce_utf8_char(const unsigned char *s, size_t n)
 	if ((need == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
 		(need == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
 		return 0;
+	*cp_out = cp;
 	return need;
+}
+
+size_t
+bounce_utf8_char(const unsigned char *s, size_t n)
+{
+	unsigned	cp;
+
+	return bounce_utf8_decode(s, n, &cp);
 }
 
 size_t
