@@ -7,6 +7,10 @@ word boundary, so "expir(?:é|e)\\b" never matches "expiré". A word edge
 next to such a letter is written (?![\\p{L}\\p{N}_]) after it and
 (?<![\\p{L}\\p{N}_]) before it.
 
+Nor does a \\b stand before an alternative that starts a contraction: in
+"wasn't" there is no word edge between "s" and "n't", so "\\b(?:not|n't)"
+never matches it; such a group is written "(?:\\bnot|n't)".
+
 usage: word_bounds.py FILE.rules...
 
 For every \\b in every pattern, the characters that can stand just before
@@ -128,6 +132,19 @@ def first_chars(s):
     return {s[0]}
 
 
+def starts_contraction(s):
+    """Whether some alternative of s starts with "n't" (also n'?t, n['’]t)."""
+    if not s:
+        return False
+    if s[0] == '(':
+        c = group_close(s, 0)
+        body = group_body(s[:c])
+        if body is None:
+            return starts_contraction(s[c + 1:])
+        return any(starts_contraction(a) for a in alternatives(body))
+    return re.match(r"n(?:'|’|\[['’]+\])\??t", s) is not None
+
+
 def word_bound_failures(pattern):
     """(offset, characters) for each \\b next to a letter above ASCII."""
     found = []
@@ -145,6 +162,8 @@ def word_bound_failures(pattern):
             before = set() if not left or left[-1] in '|(' else last_chars(left)
             after = first_chars(pattern[i + 2:])
             wide = sorted(c for c in before | after if len(c) == 1 and ord(c) > 0x7F)
+            if starts_contraction(pattern[i + 2:]):
+                wide.append("n't")
             found.append((i, wide))
         i += 2
     return found
