@@ -11,7 +11,8 @@
  *
  *   spaces, mixed white space, digits, the rule's letters (with and without
  *   spaces, and with '!' between repeats: a word boundary every few bytes
- *   and no white space), each word repeated (with and without spaces; the
+ *   and no white space), each word repeated (with and without spaces, and
+ *   with hyphens: one run of an address's characters to the end; the
  *   words right before an open repeat such as \p{L}* first), all
  *   words in turn, each literal repeated, each literal less its last byte
  *   repeated (the near miss), and all words in turn ending with each
@@ -490,6 +491,11 @@ main(int argc, char **argv)
 			TRY("a word, spaced", words[k]);
 			fill(text, atoms, 1, "", NULL);
 			TRY("a word, glued", words[k]);
+			/* a word edge every few bytes, yet one run of [\w.+-] to the
+			 * end: where a look-ahead for an address's "@" or a host's dot
+			 * after each word reads the whole rest of the text */
+			fill(text, atoms, 1, "-", NULL);
+			TRY("a word, hyphenated", words[k]);
 		}
 		for (k = 0; k < nwords; k++)
 			atoms[k] = words[k];
