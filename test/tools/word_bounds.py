@@ -115,34 +115,37 @@ def last_chars(s):
     return {s[-1]}
 
 
-def first_chars(s):
-    """The characters that can start a match of s (as pattern text)."""
+def alternative_starts(s):
+    """The pattern text at which each alternative of s can start (groups
+    opened, lookarounds and options skipped)."""
     if not s:
-        return set()
+        return []
     if s[0] == '(':
         c = group_close(s, 0)
         body = group_body(s[:c])
         if body is None:
-            return first_chars(s[c + 1:])
-        return set().union(*(first_chars(a) for a in alternatives(body)))
-    if s[0] == '[':
-        return {s[:class_end(s, 0) + 1]}
-    if s[0] == '\\':
-        return {s[:2]}
-    return {s[0]}
+            return alternative_starts(s[c + 1:])
+        return [x for a in alternatives(body) for x in alternative_starts(a)]
+    return [s]
+
+
+def first_chars(s):
+    """The characters that can start a match of s (as pattern text)."""
+    chars = set()
+    for a in alternative_starts(s):
+        if a[0] == '[':
+            chars.add(a[:class_end(a, 0) + 1])
+        elif a[0] == '\\':
+            chars.add(a[:2])
+        else:
+            chars.add(a[0])
+    return chars
 
 
 def starts_contraction(s):
     """Whether some alternative of s starts with "n't" (also n'?t, n['’]t)."""
-    if not s:
-        return False
-    if s[0] == '(':
-        c = group_close(s, 0)
-        body = group_body(s[:c])
-        if body is None:
-            return starts_contraction(s[c + 1:])
-        return any(starts_contraction(a) for a in alternatives(body))
-    return re.match(r"n(?:'|’|\[['’]+\])\??t", s) is not None
+    return any(re.match(r"n(?:'|’|\[['’]+\])\??t", a)
+               for a in alternative_starts(s))
 
 
 def word_bound_failures(pattern):
@@ -192,7 +195,8 @@ def main(paths):
                         continue
                     failed += 1
                     print('FAIL %s:%d %s: \\b at offset %d next to %s, which \\b '
-                          'does not see as a letter' %
+                          'does not see as a letter (before "n\'t": no word '
+                          'edge after a letter)' %
                           (path, lineno, fields[0], offset, ' '.join(wide)))
     print('%d passed, %d failed' % (passed, failed))
     return 1 if failed else 0
