@@ -529,10 +529,13 @@ next_look(const unsigned char *t, size_t n, size_t i)
 /*
  * The run of white space around i, [*start, *end), and where the rewrite
  * of it ends (past the prefixes after it), or 0 when it stays as it is.
+ * The run starts at floor at the earliest: the bytes before it were
+ * rewritten already (in "\\n  x" the second '\\' belongs to the escaped
+ * backslash before it, not to a "\n" after it).
  */
 static size_t
-rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
-			size_t *end, code_memory *mem)
+rewrite_end(const unsigned char *t, size_t n, size_t i, size_t floor,
+			size_t *start, size_t *end, code_memory *mem)
 {
 	size_t		s = i,
 				e = i,
@@ -545,10 +548,10 @@ rewrite_end(const unsigned char *t, size_t n, size_t i, size_t *start,
 		return 0;				/* a control byte that is no white space */
 	for (;;)
 	{
-		if (s > 0 && is_space(t[s - 1]))
+		if (s > floor && is_space(t[s - 1]))
 			s--;
-		else if (s > 1 && (bounce_nbsp_at(t, n, s - 2) ||
-						   bounce_space_escape_at(t, n, s - 2)))
+		else if (s >= floor + 2 && (bounce_nbsp_at(t, n, s - 2) ||
+									bounce_space_escape_at(t, n, s - 2)))
 			s -= 2;
 		else
 			break;
@@ -621,7 +624,7 @@ bounce_unwrap(const unsigned char *t, size_t n, unsigned char *out,
 			k = escaped_char_at(t, n, i, &written);
 		if (k > 0)
 			to = i + k;
-		else if ((to = rewrite_end(t, n, i, &start, &end, &mem)) == 0)
+		else if ((to = rewrite_end(t, n, i, copied, &start, &end, &mem)) == 0)
 		{
 			i = end > i ? end : i + 1;
 			continue;

@@ -2104,6 +2104,15 @@ test_unwrap(void)
 	UNWRAP_SAME("\\");
 	UNWRAP_SAME("&");
 
+	/* an escaped backslash before "n", "r" or "t" and a run of spaces: the
+	 * run starts after the escape, never inside it (the run reached back
+	 * over the escape's second backslash, and the copy before it was given
+	 * a negative length: a heap overflow on "x \\n  y") */
+	UNWRAP("x \\\\n  y", "x \\n y");
+	UNWRAP("c:\\\\new  folder", "c:\\new folder");
+	UNWRAP("\\\\r\\\\t  ", "\\r\\t ");
+	UNWRAP("a\\\\\\n  b", "a\\ b");
+
 	/* spaces written as underscores (qmail-send's log): every underscore a
 	 * space, byte for byte; identifiers in an ordinary reply stay */
 	UNWRAP("192.0.2.1_does_not_like_recipient./Remote_host_said:_550_No_such_user/",

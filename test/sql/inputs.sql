@@ -10,6 +10,11 @@ SELECT bounce_category('', '') AS both_empty, bounce_category('', NULL) AS empty
 SELECT bounce_category(E'\x01\x02', E'\x01\x1f\x7f\n\r\t\x1b[0m') IS NOT NULL AS classified,
        jsonb_typeof(bounce_explain(E'\x01\x02', E'\x01\x1f\x7f\n\r\t\x1b[0m')) AS explained;
 
+-- a text stored still escaped, an escaped backslash before "n" and a run
+-- of spaces: the escape is read once (this input once overflowed a buffer)
+SELECT bounce_category('550', 'x \\n  y') AS escaped_backslash,
+       bounce_category('550 5.1.1', 'c:\\new  folder: user unknown') AS with_a_reason;
+
 -- The core examines the first 64 KiB (65536 bytes) of a diagnostic and
 -- says so in "truncated"; only that much is detoasted.
 SELECT bounce_explain(NULL, repeat('x', 65536)) ->> 'truncated' AS at_limit,

@@ -54,3 +54,8 @@ SELECT	is_hard_bounce(CAST('invalid-domain' AS BLOB)) AS blob_name,
 SELECT is_hard_bounce(550);
 SELECT is_hard_bounce(x'');
 SELECT is_hard_bounce(x'696e76616c6964006d61696c626f78');
+
+-- A text stored still escaped: an escaped backslash before "n" and a run
+-- of spaces is read once (this input once overflowed a buffer).
+SELECT	bounce_category('550', 'x \\n  y') AS escaped_backslash,
+		bounce_category('550 5.1.1', 'c:\\new  folder: user unknown') AS with_a_reason;
