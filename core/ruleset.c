@@ -257,6 +257,9 @@ struct bounce_ruleset
 	size_t		jit_bytes;		/* JIT code of the branches' forms so far
 								 * (atomic; none is compiled once it
 								 * reaches JIT_BUDGET) */
+	size_t		ascii_bytes;	/* compiled ASCII forms so far (atomic;
+								 * none is compiled once it reaches
+								 * BOUNCE_ASCII_FORM_BUDGET) */
 	unsigned char fold[256];	/* bounce_fold as a table */
 	/*
 	 * The literals while the index is built; after it, the phrases' alone
@@ -2717,8 +2720,10 @@ whole_code(const bounce_ruleset *set, size_t i, size_t len, int *err)
 
 /*
  * The compiled form of branch br that searches a text, ASCII or not: its
- * ASCII form for an ASCII text where it has one, else its UTF form. A form
- * is compiled when a text first needs it (the UTF form of a caller's
+ * ASCII form for an ASCII text where it has one (while it has none yet,
+ * only if the set's BOUNCE_ASCII_FORM_BUDGET is not spent; threads racing
+ * past it overshoot by a form each), else its UTF form. A form is
+ * compiled when a text first needs it (the UTF form of a caller's
  * branch that is not a phrase was at set-up). A form is JIT-compiled once
  * it has searched JIT_AFTER_SEARCHES texts, or at once for a text of
  * JIT_AT_ONCE_BYTES or more (len), as a copy (other threads may be
@@ -2742,6 +2747,11 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
 				jit_size = 0;
 
 	*err = BOUNCE_OK;
+	/* past the budget a form not compiled yet stays so: UTF serves */
+	if (form && __atomic_load_n(&br->ascii_code, __ATOMIC_ACQUIRE) == NULL &&
+		__atomic_load_n(&set->ascii_bytes, __ATOMIC_RELAXED) >=
+		BOUNCE_ASCII_FORM_BUDGET)
+		form = 0;
 	/* a form compiled late is published by whichever thread needs it */
 	for (;;)
 	{
@@ -2758,6 +2768,14 @@ branch_code(const bounce_ruleset *set, branch *br, bool ascii, size_t len,
 								 &pcre2_err, &offset)) != NULL)
 		{
 			original = publish_code(slot, mine, NULL);
+			if (form && original == mine)
+			{
+				size_t		size = 0;
+
+				(void) pcre2_pattern_info(mine, PCRE2_INFO_SIZE, &size);
+				__atomic_fetch_add((size_t *) &set->ascii_bytes, size,
+								   __ATOMIC_RELAXED);
+			}
 			break;
 		}
 		if (!form || BOUNCE_COMPILE_OUT_OF_MEMORY(pcre2_err))

@@ -23,7 +23,7 @@ test-core: build/test/unit_test build/test/oom_test build/test/late_compile_test
 	python3 test/tools/rulegen_check.py build/rulegen "$(CC) -std=gnu99 -O0 $(WARN) $(PCRE2_CFLAGS)" "$(PCRE2_LIBS)"
 	$(VALGRIND) build/test/unit_test
 	build/test/oom_test
-	$(VALGRIND) build/test/late_compile_test
+	$(VALGRIND) build/test/late_compile_test $(CORPUS)
 	$(VALGRIND) build/test/corpus_test -q -p -w -o build/test/core-corpus.tsv $(CORPUS)
 
 # docs/accuracy.md: accuracy, recall and precision per category, and the

@@ -15,11 +15,15 @@
  * - a refused UTF form makes bounce_classify return BOUNCE_ERULES (never a
  *   crash or another category), and bounce_strerror names the rules;
  * - a refusal is not remembered: once pcre2 accepts, the same texts get
- *   their categories.
+ *   their categories;
+ * - given corpus files: the forms compiled without UTF stop at the rule
+ *   set's budget (BOUNCE_ASCII_FORM_BUDGET, overshot by one form at most),
+ *   the corpus's ASCII texts do reach it, and every row still gets its
+ *   expected category (the UTF forms search ASCII texts past it).
  * Run under valgrind by make test-valgrind, which also checks that a
  * refusal leaks nothing.
  *
- * usage: late_compile_test
+ * usage: late_compile_test [-v] [CORPUS.tsv...]
  * Ends with "N passed, N failed"; exits 1 on a failure.
  */
 #define _GNU_SOURCE
@@ -32,9 +36,10 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "../../core/bounce.h"
+#include "../../core/internal.h"
 
 #include "check.h"
+#include "tsv.h"
 
 #define CHECK(cond, ...) report((cond), __FILE__, __LINE__, __VA_ARGS__)
 
@@ -47,6 +52,8 @@ typedef enum
 
 static refusal refusing = ACCEPT;
 static long refused;
+static size_t ascii_compiled;	/* bytes of the forms compiled without UTF */
+static size_t ascii_largest;	/* the largest of them */
 
 pcre2_code *
 pcre2_compile(PCRE2_SPTR pattern, PCRE2_SIZE length, uint32_t options,
@@ -72,8 +79,20 @@ pcre2_compile(PCRE2_SPTR pattern, PCRE2_SIZE length, uint32_t options,
 		fprintf(stderr, "late_compile_test: pcre2_compile_8 not found\n");
 		exit(2);
 	}
-	return real_compile(pattern, length, options, errorcode, erroroffset,
-						ccontext);
+	{
+		pcre2_code *code = real_compile(pattern, length, options, errorcode,
+										erroroffset, ccontext);
+		size_t		size = 0;
+
+		if (code != NULL && (options & PCRE2_UTF) == 0 &&
+			pcre2_pattern_info(code, PCRE2_INFO_SIZE, &size) == 0)
+		{
+			ascii_compiled += size;
+			if (size > ascii_largest)
+				ascii_largest = size;
+		}
+		return code;
+	}
 }
 
 /*
@@ -115,6 +134,79 @@ static int
 classify(bounce_matcher *m, const char *text, bounce_result *r)
 {
 	return bounce_classify(m, NULL, 0, text, strlen(text), r);
+}
+
+/*
+ * Classify a corpus file's rows with the built-in rules: each must get its
+ * expected category, the ASCII-form budget spent or not.
+ */
+static void
+corpus_within_budget(bounce_matcher *m, const char *path)
+{
+	FILE	   *f = fopen(path, "r");
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		len;
+	char	   *cols[MAXCOLS];
+	int			ncols,
+				c_id,
+				c_status,
+				c_diag,
+				c_expected;
+	long		wrong = 0,
+				rows = 0;
+
+	CHECK(f != NULL, "cannot open %s", path);
+	if (f == NULL)
+		return;
+	if ((len = getline(&line, &cap, f)) <= 0)
+	{
+		CHECK(false, "%s: no header", path);
+		fclose(f);
+		free(line);
+		return;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	ncols = split(line, cols);
+	c_id = column(cols, ncols, "id");
+	c_status = column(cols, ncols, "status");
+	c_diag = column(cols, ncols, "diagnostic");
+	c_expected = column(cols, ncols, "expected");
+	CHECK(c_id >= 0 && c_status >= 0 && c_diag >= 0 && c_expected >= 0,
+		  "%s: the header lacks id, status, diagnostic or expected", path);
+	if (c_id < 0 || c_status < 0 || c_diag < 0 || c_expected < 0)
+	{
+		fclose(f);
+		free(line);
+		return;
+	}
+	while ((len = getline(&line, &cap, f)) > 0)
+	{
+		bounce_result r;
+		bounce_category want;
+		int			code;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		if (split(line, cols) <= c_expected ||
+			!bounce_category_from_name(cols[c_expected],
+									   strlen(cols[c_expected]), &want))
+			continue;
+		rows++;
+		code = bounce_classify(m, cols[c_status], strlen(cols[c_status]),
+							   cols[c_diag], strlen(cols[c_diag]), &r);
+		if (code != BOUNCE_OK || r.category != want)
+		{
+			wrong++;
+			if (verbose)
+				printf("%s %s: %s, expected %s\n", path, cols[c_id],
+					   code == BOUNCE_OK ? bounce_category_name(r.category) :
+					   bounce_strerror(code), cols[c_expected]);
+		}
+	}
+	CHECK(rows > 0 && wrong == 0, "%s: %ld of %ld rows not their expected "
+		  "category with the ASCII-form budget", path, wrong, rows);
+	fclose(f);
+	free(line);
 }
 
 int
@@ -196,6 +288,22 @@ main(int argc, char **argv)
 			  bounce_category_name(r.category));
 		CHECK(code != BOUNCE_OK || r.category != BOUNCE_OTHER,
 			  "UTF-8 text %zu: other (the sample should need a rule)", i);
+	}
+	for (i = (size_t) (verbose ? 2 : 1); i < (size_t) argc; i++)
+		corpus_within_budget(m, argv[i]);
+	if (argc > (verbose ? 2 : 1))
+	{
+		CHECK(ascii_compiled >= BOUNCE_ASCII_FORM_BUDGET,
+			  "the corpus compiled %zu bytes of forms without UTF, short of "
+			  "the budget (%d): its limit went untested", ascii_compiled,
+			  BOUNCE_ASCII_FORM_BUDGET);
+		CHECK(ascii_compiled <= BOUNCE_ASCII_FORM_BUDGET + ascii_largest,
+			  "%zu bytes of forms without UTF compiled, past the budget (%d) "
+			  "by more than one form (%zu)", ascii_compiled,
+			  BOUNCE_ASCII_FORM_BUDGET, ascii_largest);
+		if (verbose)
+			printf("forms without UTF: %zu bytes compiled, budget %d\n",
+				   ascii_compiled, BOUNCE_ASCII_FORM_BUDGET);
 	}
 	bounce_matcher_free(m);
 	printf("%d passed, %d failed\n", n_passed, n_failed);
